@@ -1,0 +1,103 @@
+package io.github.multiprocessing4j.internal.child;
+
+import io.github.multiprocessing4j.Process;
+import io.github.multiprocessing4j.internal.codec.AllowList;
+import io.github.multiprocessing4j.internal.codec.Codec;
+import io.github.multiprocessing4j.internal.codec.ThrowableData;
+import io.github.multiprocessing4j.internal.wire.Boot;
+import io.github.multiprocessing4j.internal.wire.Frame;
+import io.github.multiprocessing4j.internal.wire.FrameReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.IOException;
+
+/**
+ * The entry point of every child JVM.
+ *
+ * <p>The control channel is the child's stdin (parent to child) and a Unix socket (child to parent); stdout and
+ * stderr belong to the user's code. {@code System.in} is replaced by an empty stream, as Python gives its children
+ * an empty stdin. The end of stdin means the parent died: a daemon child then halts at once, a non-daemon child
+ * finishes its target. When the target returns, the JVM ends as {@code main} returning does (after the target's
+ * non-daemon threads end) with status 0; when it throws, its stack trace is printed as Python prints a child's
+ * traceback, sent to the parent, and the JVM ends with status 1.
+ */
+public final class ChildMain {
+    private ChildMain() {
+    }
+
+    /**
+     * Runs the child.
+     *
+     * @param args ignored: everything comes from stdin
+     * @throws IOException when stdin does not carry a valid boot frame (the JVM ends with status 1)
+     */
+    public static void main(String[] args) throws IOException {
+        FrameReader control = new FrameReader(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
+        System.setIn(new ByteArrayInputStream(new byte[0]));
+        Frame bootFrame = control.read();
+        if (bootFrame == null || bootFrame.type() != Frame.BOOT) {
+            throw new IOException("this class is started by multiprocessing4j; it expects a boot frame on stdin");
+        }
+        Boot boot = Boot.decode(bootFrame.payload());
+        ProcessContext.initChild(boot);
+        ParentLink link = ParentLink.connectAsync(boot);
+        ExitReporter exit = new ExitReporter();
+        exit.install(link);
+        boot.allowPatterns().forEach(AllowList.global()::add);
+        Frame task = control.read();
+        if (task == null || task.type() != Frame.TASK) {
+            return; // the parent died before sending the task
+        }
+        ParentChannel.init(control, link);
+
+        Process process;
+        try {
+            process = (Process) Codec.decode(task.payload(), AllowList.global());
+            if (!(process instanceof ParentChannel.InputConsumer)) {
+                watchParent(control, boot.daemon());
+            }
+            ProcessContext.setCurrent(process);
+            process.run();
+        } catch (Throwable t) {
+            System.err.println("Process " + boot.name() + ":");
+            t.printStackTrace();
+            System.err.flush();
+            link.send(Frame.EXCEPTION, ThrowableData.encode(t));
+            exit.ended(ExitReporter.THREW);
+            // end as a JVM whose main threw: status 1 once the target's non-daemon threads are done
+            Thread.currentThread().setUncaughtExceptionHandler((thread, e) -> { });
+            throw new ChildFailed();
+        }
+        exit.ended(ExitReporter.RETURNED);
+    }
+
+    private static void watchParent(FrameReader control, boolean daemon) {
+        Thread watcher = new Thread(() -> {
+            try {
+                // after the task, stdin carries nothing until the parent goes away
+                while (control.read() != null) {
+                    Thread.onSpinWait();
+                }
+            } catch (IOException e) {
+                // a broken pipe is a dead parent too
+            }
+            ProcessContext.parentDied();
+            if (daemon) {
+                Runtime.getRuntime().halt(128 + 15);
+            }
+        }, "mp4j-parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    /** Ends the main thread after the failure was reported; the JVM's exit status is then 1. */
+    private static final class ChildFailed extends Error {
+        private static final long serialVersionUID = 1L;
+
+        ChildFailed() {
+            super(null, null, false, false);
+        }
+    }
+}

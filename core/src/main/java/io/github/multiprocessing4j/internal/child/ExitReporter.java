@@ -1,0 +1,45 @@
+package io.github.multiprocessing4j.internal.child;
+
+import io.github.multiprocessing4j.internal.wire.Frame;
+import java.nio.ByteBuffer;
+
+/**
+ * Tells the parent how this child ends, so that it can report exit codes as Python does: the JVM turns SIGTERM
+ * into an ordinary exit with status 143, which the parent could not tell apart from {@code System.exit(143)}.
+ * A shutdown hook sends the kind of ending (returned, threw, {@code System.exit}, or a signal caught here); the
+ * parent reads the status from the operating system.
+ */
+final class ExitReporter {
+    static final byte SYSTEM_EXIT = 0;
+    static final byte RETURNED = 1;
+    static final byte THREW = 2;
+    static final byte SIGNAL = 3;
+
+    private volatile byte kind = SYSTEM_EXIT;
+    private volatile int signal;
+
+    void install(ParentLink link) {
+        Thread hook = new Thread(() -> link.send(Frame.EXIT, ByteBuffer.allocate(5).put(kind).putInt(signal)
+                .array()), "mp4j-exit-report");
+        Runtime.getRuntime().addShutdownHook(hook);
+        for (String name : new String[] {"TERM", "INT", "HUP"}) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), this::onSignal);
+            } catch (IllegalArgumentException e) {
+                // the JVM reserves this signal (e.g. under -Xrs): its default action stays
+            }
+        }
+    }
+
+    private void onSignal(sun.misc.Signal caught) {
+        signal = caught.getNumber();
+        kind = SIGNAL;
+        System.exit(128 + caught.getNumber());
+    }
+
+    void ended(byte how) {
+        if (kind != SIGNAL) {
+            kind = how;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.multiprocessing4j.internal.spawn;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command line of a child JVM: java binary, inherited then per-process JVM options, class path and the child
+ * entry point. Nothing secret goes here: a child learns its secret from its stdin.
+ */
+public final class ChildCommand {
+    /** The class every child JVM runs. */
+    public static final String CHILD_MAIN = "io.github.multiprocessing4j.internal.child.ChildMain";
+
+    private ChildCommand() {
+    }
+
+    /**
+     * Builds the command.
+     *
+     * @param javaBinary the java launcher
+     * @param extraOptions per-process JVM options, after the inherited ones so that they win
+     * @param classPath the class path
+     */
+    public static List<String> build(Path javaBinary, List<String> extraOptions, String classPath) {
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary.toString());
+        command.addAll(InheritedJvm.options());
+        command.addAll(extraOptions);
+        Module module = ChildCommand.class.getModule();
+        if (!classPath.isEmpty()) {
+            command.add("-cp");
+            command.add(classPath);
+        }
+        if (module.isNamed()) {
+            command.add("-m");
+            command.add(module.getName() + "/" + CHILD_MAIN);
+        } else {
+            command.add(CHILD_MAIN);
+        }
+        return command;
+    }
+}

@@ -1,0 +1,48 @@
+package io.github.multiprocessing4j.internal.wire;
+
+import java.io.IOException;
+import java.nio.channels.SocketChannel;
+
+/**
+ * One authenticated socket between a parent and a child: frames in both directions.
+ */
+public final class Connection implements AutoCloseable {
+    private final SocketChannel channel;
+    private final FrameReader reader;
+    private final FrameWriter writer;
+
+    Connection(SocketChannel channel) {
+        this.channel = channel;
+        this.reader = new FrameReader(SocketStreams.input(channel));
+        this.writer = new FrameWriter(SocketStreams.output(channel));
+    }
+
+    /** Connects to a control socket (child side). */
+    public static Connection connect(java.nio.file.Path socket) throws IOException {
+        SocketChannel channel = SocketChannel.open(java.net.StandardProtocolFamily.UNIX);
+        try {
+            channel.connect(java.net.UnixDomainSocketAddress.of(socket));
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+        return new Connection(channel);
+    }
+
+    public Frame read() throws IOException {
+        return reader.read();
+    }
+
+    public void write(byte type, byte[] payload) throws IOException {
+        writer.write(type, payload);
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // closing a socket whose peer is gone: nothing left to do
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.github.multiprocessing4j.internal.wire;
+
+/**
+ * One message on a channel: a type byte and a payload. On the wire: a 4-byte big-endian length of the payload,
+ * the type byte, then the payload.
+ *
+ * @param type what the message is, one of the constants here
+ * @param payload its bytes
+ */
+public record Frame(byte type, byte[] payload) {
+    /** Parent to child, first: who the child is and how to call back ({@code Boot}). */
+    public static final byte BOOT = 1;
+    /** Parent to child: the work to do, encoded by the codec. */
+    public static final byte TASK = 2;
+    /** Child to parent, first on the socket: child id, secret, pid. */
+    public static final byte HELLO = 10;
+    /** Child to parent: an exception the target threw ({@code ThrowableData}). */
+    public static final byte EXCEPTION = 11;
+    /** Child to parent: how the child is ending ({@code ExitKind}), sent by its shutdown hook. */
+    public static final byte EXIT = 12;
+
+    /** The largest payload a channel accepts: 1 GiB. */
+    public static final int MAX_PAYLOAD = 1 << 30;
+}

@@ -1,0 +1,49 @@
+package io.github.multiprocessing4j.internal.wire;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads frames from a stream. One reader thread at a time.
+ */
+public final class FrameReader implements AutoCloseable {
+    private final InputStream in;
+
+    public FrameReader(InputStream in) {
+        this.in = in;
+    }
+
+    /**
+     * Reads the next frame.
+     *
+     * @return the frame, or {@code null} at a clean end of stream (the peer closed or died between frames)
+     * @throws EOFException when the stream ends inside a frame (the peer died while writing)
+     */
+    public Frame read() throws IOException {
+        byte[] header = new byte[5];
+        int got = in.readNBytes(header, 0, 5);
+        if (got == 0) {
+            return null;
+        }
+        if (got < 5) {
+            throw new EOFException("the peer closed the channel inside a frame header");
+        }
+        int length = ((header[0] & 0xff) << 24) | ((header[1] & 0xff) << 16) | ((header[2] & 0xff) << 8)
+                | (header[3] & 0xff);
+        if (length < 0 || length > Frame.MAX_PAYLOAD) {
+            throw new IOException("damaged channel: frame length " + length);
+        }
+        byte[] payload = in.readNBytes(length);
+        if (payload.length < length) {
+            throw new EOFException("the peer closed the channel inside a frame: got=" + payload.length
+                    + ", expected=" + length);
+        }
+        return new Frame(header[4], payload);
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}
