@@ -19,9 +19,6 @@ final class ExitReporter {
     private volatile int signal;
 
     void install(ParentLink link) {
-        Thread hook = new Thread(() -> link.send(Frame.EXIT, ByteBuffer.allocate(5).put(kind).putInt(signal)
-                .array()), "mp4j-exit-report");
-        Runtime.getRuntime().addShutdownHook(hook);
         for (String name : new String[] {"TERM", "INT", "HUP"}) {
             try {
                 sun.misc.Signal.handle(new sun.misc.Signal(name), this::onSignal);
@@ -29,6 +26,11 @@ final class ExitReporter {
                 // the JVM reserves this signal (e.g. under -Xrs): its default action stays
             }
         }
+        // after the signal handlers: a SIGTERM that comes before them ends the JVM with no report at all, which
+        // the parent reads as -15; one that comes between would be reported as an ordinary exit
+        Thread hook = new Thread(() -> link.send(Frame.EXIT, ByteBuffer.allocate(5).put(kind).putInt(signal)
+                .array()), "mp4j-exit-report");
+        Runtime.getRuntime().addShutdownHook(hook);
     }
 
     private void onSignal(sun.misc.Signal caught) {
