@@ -1,0 +1,124 @@
+package io.github.multiprocessing4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.multiprocessing4j.fixtures.ParentJvm;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Daemon semantics: Python's, plus daemon children that die with a parent killed by SIGKILL. */
+class DaemonTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+
+    static void startAChild() {
+        new Process(() -> { }).start();
+    }
+
+    @Test
+    void shouldRefuseChildrenOfADaemon() throws Exception {
+        Process daemon = new Process(DaemonTest::startAChild).setDaemon(true).stderr(Output.capture());
+        daemon.start();
+        assertThat(daemon.join(WAIT)).isTrue();
+        assertThat(daemon.exitCode()).hasValue(1);
+        assertThat(daemon.exception().orElseThrow().getCause()).isInstanceOf(IllegalStateException.class)
+                .hasMessage("daemonic processes are not allowed to have children");
+    }
+
+    @Test
+    void shouldEndDaemonChildrenWithinASecondWhenTheParentIsKilled() throws Exception {
+        Path done = dir.resolve("done");
+        java.lang.Process parent = ParentJvm.command("wait", done, 1500).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(parent.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            long daemon = pid(out.readLine(), "daemon");
+            long worker = pid(out.readLine(), "worker");
+            ProcessHandle daemonHandle = ProcessHandle.of(daemon).orElseThrow();
+            ProcessHandle workerHandle = ProcessHandle.of(worker).orElseThrow();
+            parent.destroyForcibly();
+            assertThat(parent.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            long killed = System.nanoTime();
+            assertThat(gone(daemonHandle, Duration.ofSeconds(1))).as("daemon gone within 1 s of SIGKILL").isTrue();
+            assertThat((System.nanoTime() - killed) / 1_000_000).isLessThan(1000);
+            // the non-daemon child finishes its target, then exits
+            assertThat(gone(workerHandle, WAIT)).isTrue();
+            assertThat(Files.readString(done)).isEqualTo("done by " + worker);
+        } finally {
+            parent.destroyForcibly();
+        }
+    }
+
+    @Test
+    void shouldWaitForNonDaemonChildrenAndEndDaemonsWhenMainReturns() throws Exception {
+        assertParentWaitsForWorker("return");
+    }
+
+    @Test
+    void shouldWaitForNonDaemonChildrenAlsoAfterSystemExit() throws Exception {
+        assertParentWaitsForWorker("exit");
+    }
+
+    private void assertParentWaitsForWorker(String mode) throws Exception {
+        Path done = dir.resolve("done");
+        java.lang.Process parent = ParentJvm.command(mode, done, 1500).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(parent.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            long daemon = pid(out.readLine(), "daemon");
+            ProcessHandle daemonHandle = ProcessHandle.of(daemon).orElseThrow();
+            assertThat(parent.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(parent.exitValue()).isZero();
+            // the parent ended only after its non-daemon child had done its work
+            assertThat(done).exists();
+            assertThat(gone(daemonHandle, Duration.ofSeconds(5))).isTrue();
+        } finally {
+            parent.destroyForcibly();
+        }
+    }
+
+    private static long pid(String line, String key) {
+        assertThat(line).startsWith(key + "=");
+        return Long.parseLong(line.substring(key.length() + 1));
+    }
+
+    /**
+     * Polls: for a process that is not our child, the JDK's {@code onExit()} polls with a backoff of up to
+     * seconds, which would hide how fast the daemon really goes.
+     */
+    private static boolean gone(ProcessHandle handle, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!running(handle.pid())) {
+                return true;
+            }
+            Thread.sleep(5);
+        }
+        return !running(handle.pid());
+    }
+
+    /** Alive and not a zombie waiting for init to reap it. */
+    private static boolean running(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void shouldRefuseToStartWhenNotSerializableEvenForDaemons() {
+        Object lock = new Object();
+        assertThatThrownBy(() -> new Process(() -> System.out.println(lock)).setDaemon(true).start())
+                .isInstanceOf(SerializationFailedException.class);
+    }
+}
