@@ -1,0 +1,89 @@
+package io.github.multiprocessing4j.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Runs each seed example as a user would (its own JVM) and checks what it prints. */
+class ExamplesTest {
+    /** The output of an example, and its exit status. */
+    record Run(List<String> lines, int status, long millis) {
+        long count(String line) {
+            return lines.stream().filter(line::equals).count();
+        }
+    }
+
+    static Run run(String name) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        java.lang.Process p = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dstdout.encoding=UTF-8", "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
+                Examples.class.getName(), name).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Run(new String(out, StandardCharsets.UTF_8).lines().toList(), p.exitValue(),
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    @Test
+    void sequentialCooksThenWashes() throws Exception {
+        Run run = run("sequential");
+        assertThat(run.lines()).containsExactly("做饭...", "做饭...", "做饭...", "洗衣服...", "洗衣服...", "洗衣服...");
+    }
+
+    @Test
+    void kitchenCooksAndWashesAtOnce() throws Exception {
+        Run run = run("kitchen");
+        assertThat(run.status()).isZero();
+        assertThat(run.count("做饭...")).isEqualTo(3);
+        assertThat(run.count("洗衣服...")).isEqualTo(3);
+        // at once: both first lines come before either last line
+        assertThat(run.lines().subList(0, 2)).containsExactlyInAnyOrder("做饭...", "洗衣服...");
+    }
+
+    @Test
+    void argsPassesPositionalThenKeywordArguments() throws Exception {
+        Run run = run("args");
+        int split = run.lines().indexOf("-- kwargs={\"num\": 2}");
+        assertThat(split).isPositive();
+        assertThat(run.lines().subList(0, split)).filteredOn("做饭..."::equals).hasSize(4);
+        assertThat(run.lines().subList(0, split)).filteredOn("洗衣服..."::equals).hasSize(3);
+        assertThat(run.lines().subList(split + 1, run.lines().size())).filteredOn("做饭..."::equals).hasSize(2);
+        assertThat(run.lines().subList(split + 1, run.lines().size())).filteredOn("洗衣服..."::equals).hasSize(2);
+    }
+
+    @Test
+    void pidsShowsEachChildsParentAsTheMainProcess() throws Exception {
+        Run run = run("pids");
+        String main = run.lines().get(0);
+        assertThat(main).startsWith("主进程的pid: ");
+        String mainPid = main.substring(main.indexOf(": ") + 2);
+        assertThat(run.lines()).contains("做饭进程的父进程pid: " + mainPid, "洗衣服进程的父进程pid: " + mainPid);
+        assertThat(run.lines()).anyMatch(l -> l.startsWith("做饭进程的pid: ") && !l.endsWith(" " + mainPid));
+    }
+
+    @Test
+    void daemonEndsWithTheMainProcess() throws Exception {
+        Run run = run("daemon");
+        assertThat(run.status()).isZero();
+        assertThat(run.lines()).contains("Work in 0", "主进程结束!").doesNotContain("Work in 3");
+        assertThat(run.lines().get(run.lines().size() - 1)).isEqualTo("主进程结束!");
+    }
+
+    @Test
+    void daemonChildrenAreRefused() throws Exception {
+        Run run = run("daemon-children");
+        assertThat(run.lines()).contains("the daemon child was refused: java.lang.IllegalStateException: daemonic"
+                + " processes are not allowed to have children", "daemon child exit code: 0");
+    }
+
+    @Test
+    void listsExamplesWithoutAName() throws Exception {
+        Run run = run("");
+        assertThat(run.lines()).anyMatch(l -> l.contains("kitchen"));
+    }
+}
