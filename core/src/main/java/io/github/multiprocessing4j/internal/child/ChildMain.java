@@ -12,6 +12,8 @@ import java.io.ByteArrayInputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 
 /**
  * The entry point of every child JVM.
@@ -34,7 +36,9 @@ public final class ChildMain {
      * @throws IOException when stdin does not carry a valid boot frame (the JVM ends with status 1)
      */
     public static void main(String[] args) throws IOException {
-        FrameReader control = new FrameReader(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
+        // a channel, not a stream: closing it wakes a thread blocked reading it (see ExitReporter)
+        FileChannel stdin = new FileInputStream(FileDescriptor.in).getChannel();
+        FrameReader control = new FrameReader(new BufferedInputStream(Channels.newInputStream(stdin)));
         System.setIn(new ByteArrayInputStream(new byte[0]));
         Frame bootFrame = control.read();
         if (bootFrame == null || bootFrame.type() != Frame.BOOT) {
@@ -44,7 +48,7 @@ public final class ChildMain {
         ProcessContext.initChild(boot);
         ParentLink link = ParentLink.connectAsync(boot);
         ExitReporter exit = new ExitReporter();
-        exit.install(link);
+        exit.install(link, stdin);
         boot.allowPatterns().forEach(AllowList.global()::add);
         Frame task = control.read();
         if (task == null || task.type() != Frame.TASK) {
@@ -78,10 +82,13 @@ public final class ChildMain {
             try {
                 // after the task, stdin carries nothing until the parent goes away
                 while (control.read() != null) {
-                    Thread.onSpinWait();
+                    continue;
                 }
             } catch (IOException e) {
-                // a broken pipe is a dead parent too
+                // a broken pipe is a dead parent too, unless this JVM closed it on its way out
+            }
+            if (ProcessContext.isExiting()) {
+                return;
             }
             ProcessContext.parentDied();
             if (daemon) {

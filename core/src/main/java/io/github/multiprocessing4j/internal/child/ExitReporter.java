@@ -1,6 +1,8 @@
 package io.github.multiprocessing4j.internal.child;
 
 import io.github.multiprocessing4j.internal.wire.Frame;
+import java.io.Closeable;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /**
@@ -18,7 +20,7 @@ final class ExitReporter {
     private volatile byte kind = SYSTEM_EXIT;
     private volatile int signal;
 
-    void install(ParentLink link) {
+    void install(ParentLink link, Closeable stdin) {
         for (String name : new String[] {"TERM", "INT", "HUP"}) {
             try {
                 sun.misc.Signal.handle(new sun.misc.Signal(name), this::onSignal);
@@ -28,8 +30,17 @@ final class ExitReporter {
         }
         // after the signal handlers: a SIGTERM that comes before them ends the JVM with no report at all, which
         // the parent reads as -15; one that comes between would be reported as an ordinary exit
-        Thread hook = new Thread(() -> link.send(Frame.EXIT, ByteBuffer.allocate(5).put(kind).putInt(signal)
-                .array()), "mp4j-exit-report");
+        Thread hook = new Thread(() -> {
+            link.send(Frame.EXIT, ByteBuffer.allocate(5).put(kind).putInt(signal).array());
+            // HotSpot waits up to 300 ms at exit for threads blocked in native code, such as the thread that
+            // reads stdin to notice the parent's death; closing the channel wakes it up
+            ProcessContext.markExiting();
+            try {
+                stdin.close();
+            } catch (IOException e) {
+                // it is closed either way
+            }
+        }, "mp4j-exit-report");
         Runtime.getRuntime().addShutdownHook(hook);
     }
 

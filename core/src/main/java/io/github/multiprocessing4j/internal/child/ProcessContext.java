@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ProcessContext {
     private static volatile Boot boot;
     private static volatile Process current;
+    private static volatile boolean exiting;
     private static final CountDownLatch PARENT_GONE = new CountDownLatch(1);
     private static final AtomicInteger CHILDREN = new AtomicInteger();
 
@@ -25,6 +26,15 @@ public final class ProcessContext {
 
     static void setCurrent(Process process) {
         current = process;
+    }
+
+    static void markExiting() {
+        exiting = true;
+    }
+
+    /** Whether this JVM is running its shutdown hooks. */
+    public static boolean isExiting() {
+        return exiting;
     }
 
     static void parentDied() {

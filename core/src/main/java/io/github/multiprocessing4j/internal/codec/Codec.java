@@ -150,8 +150,8 @@ public final class Codec {
             while (c.isArray()) {
                 c = c.getComponentType();
             }
-            if (!c.isPrimitive() && !c.getPackageName().isEmpty()) {
-                packages.add(c.getPackageName());
+            if (!c.isPrimitive()) {
+                packages.add(c.getPackageName()); // "" for the unnamed package
             }
         }
     }
@@ -181,7 +181,8 @@ public final class Codec {
             if (!allowList.allows(resolved)) {
                 throw new java.io.InvalidClassException(desc.getName(),
                         "rejected by the deserialization allow-list; allow it with -D" + AllowList.PROPERTY
-                                + "=" + resolved.getPackageName() + ".*");
+                                + "=" + (resolved.getPackageName().isEmpty() ? desc.getName()
+                                        : resolved.getPackageName() + ".*"));
             }
             return resolved;
         }

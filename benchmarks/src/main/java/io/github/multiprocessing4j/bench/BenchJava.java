@@ -1,0 +1,77 @@
+package io.github.multiprocessing4j.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The Java side of the side-by-side benchmark: prints JSON lines with the metric names of
+ * ../shared/bench/python/bench_mp.py. Options: {@code --only start,rss,baseline}, {@code --scale X},
+ * {@code --quick} (same as {@code --scale 0.2}).
+ */
+public final class BenchJava {
+    static final List<String> SECTIONS = List.of("start", "rss", "baseline");
+
+    private BenchJava() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        double scale = 1.0;
+        Set<String> only = new TreeSet<>(SECTIONS);
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--scale":
+                    scale = Double.parseDouble(args[++i]);
+                    break;
+                case "--quick":
+                    scale = 0.2;
+                    break;
+                case "--only":
+                    only = new TreeSet<>(Arrays.asList(args[++i].split(",")));
+                    break;
+                default:
+                    throw new IllegalArgumentException("unknown option: " + args[i]
+                            + " (use --only " + String.join(",", SECTIONS) + ", --scale X, --quick)");
+            }
+        }
+        long t0 = System.nanoTime();
+        Map<String, Object> env = new LinkedHashMap<>();
+        env.put("name", "env");
+        env.put("java", System.getProperty("java.version"));
+        env.put("vm", System.getProperty("java.vm.name"));
+        env.put("java_home", System.getProperty("java.home"));
+        env.put("cpu_count", Runtime.getRuntime().availableProcessors());
+        env.put("loadavg_start", Files.readString(Path.of("/proc/loadavg")).trim());
+        env.put("argv", String.join(" ", args));
+        Json.emitObject(env);
+        Path dir = Files.createTempDirectory("mp4j-bench");
+        try {
+            StartBench start = new StartBench(scale, dir, "spawn");
+            if (only.contains("start")) {
+                start.start();
+            }
+            if (only.contains("rss")) {
+                start.rss();
+            }
+            if (only.contains("baseline")) {
+                start.baseline();
+            }
+        } finally {
+            try (var files = Files.list(dir)) {
+                files.forEach(f -> f.toFile().delete());
+            }
+            Files.delete(dir);
+        }
+        Map<String, Object> end = new LinkedHashMap<>();
+        end.put("name", "total_runtime");
+        end.put("unit", "s");
+        end.put("median", (System.nanoTime() - t0) / 1e9);
+        end.put("loadavg_end", Files.readString(Path.of("/proc/loadavg")).trim());
+        Json.emitObject(end);
+    }
+}
