@@ -17,6 +17,8 @@ import java.util.Optional;
 public final class Multiprocessing {
     private static final ProcessView MAIN = ProcessView.main();
     private static volatile ProcessView parent;
+    private static volatile StartMethod startMethod = "spawn".equalsIgnoreCase(
+            System.getProperty("multiprocessing4j.startMethod")) ? StartMethod.SPAWN : StartMethod.WARM;
 
     private Multiprocessing() {
     }
@@ -92,6 +94,26 @@ public final class Multiprocessing {
      */
     public static long getParentPid() {
         return ProcessContext.parentPid();
+    }
+
+    /**
+     * Sets how processes get their JVM from now on (Python's {@code set_start_method}); a process can override it
+     * with {@link Process#startMethod}. The default is {@link StartMethod#WARM}, or what the system property
+     * {@code multiprocessing4j.startMethod} says.
+     *
+     * @param method the start method
+     */
+    public static void setStartMethod(StartMethod method) {
+        startMethod = java.util.Objects.requireNonNull(method, "method");
+    }
+
+    /**
+     * How processes get their JVM unless they say otherwise (Python's {@code get_start_method}).
+     *
+     * @return the program's start method
+     */
+    public static StartMethod getStartMethod() {
+        return startMethod;
     }
 
     /**

@@ -5,6 +5,7 @@ import io.github.multiprocessing4j.internal.codec.AllowList;
 import io.github.multiprocessing4j.internal.codec.Codec;
 import io.github.multiprocessing4j.internal.process.ChildHandle;
 import io.github.multiprocessing4j.internal.process.LaunchRequest;
+import io.github.multiprocessing4j.internal.process.SparePool;
 import io.github.multiprocessing4j.internal.process.StreamSpec;
 import io.github.multiprocessing4j.internal.process.Targets;
 import io.github.multiprocessing4j.internal.spawn.InheritedJvm;
@@ -88,6 +89,7 @@ public class Process implements Serializable, AutoCloseable {
     private transient Path executable;
     private transient Output stdout = Output.inherit();
     private transient Output stderr = Output.inherit();
+    private transient StartMethod startMethod;
     private transient volatile ChildHandle handle;
     private transient volatile boolean closed;
 
@@ -394,6 +396,19 @@ public class Process implements Serializable, AutoCloseable {
         return this;
     }
 
+    /**
+     * Sets how this process gets its JVM, overriding {@link Multiprocessing#getStartMethod()}.
+     *
+     * @param method {@link StartMethod#SPAWN} for a fresh JVM, {@link StartMethod#WARM} for a spare one
+     * @return this process
+     * @throws IllegalStateException after start
+     */
+    public synchronized Process startMethod(StartMethod method) {
+        checkInitial("start method");
+        this.startMethod = Objects.requireNonNull(method, "method");
+        return this;
+    }
+
     // ---------------------------------------------------------------------------------------------- lifecycle
 
     /**
@@ -430,9 +445,11 @@ public class Process implements Serializable, AutoCloseable {
         if (context != null) {
             loaders.add(context);
         }
-        handle = ChildHandle.launch(new LaunchRequest(this, name, daemon, identity.clone(),
-                task.bytes(), java, List.copyOf(jvmOptions), nullSafe(environment), directory,
-                loaders, spec(stdout), spec(stderr), null));
+        LaunchRequest request = new LaunchRequest(this, name, daemon, identity.clone(), task.bytes(), java,
+                List.copyOf(jvmOptions), nullSafe(environment), directory, loaders, spec(stdout), spec(stderr), null);
+        StartMethod method = startMethod != null ? startMethod : Multiprocessing.getStartMethod();
+        ChildHandle warm = method == StartMethod.WARM ? SparePool.take(request) : null;
+        handle = warm != null ? warm : ChildHandle.launch(request);
     }
 
     private static Map<String, String> nullSafe(Map<String, String> env) {

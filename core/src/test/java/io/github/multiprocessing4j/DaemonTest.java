@@ -43,6 +43,8 @@ class DaemonTest {
                 StandardCharsets.UTF_8))) {
             long daemon = pid(out.readLine(), "daemon");
             long worker = pid(out.readLine(), "worker");
+            String spares = out.readLine();
+            assertThat(spares).startsWith("spares=").isNotEqualTo("spares=");
             ProcessHandle daemonHandle = ProcessHandle.of(daemon).orElseThrow();
             ProcessHandle workerHandle = ProcessHandle.of(worker).orElseThrow();
             parent.destroyForcibly();
@@ -50,6 +52,10 @@ class DaemonTest {
             long killed = System.nanoTime();
             assertThat(gone(daemonHandle, Duration.ofSeconds(1))).as("daemon gone within 1 s of SIGKILL").isTrue();
             assertThat((System.nanoTime() - killed) / 1_000_000).isLessThan(1000);
+            for (String spare : spares.substring("spares=".length()).split(",")) {
+                assertThat(gone(ProcessHandle.of(Long.parseLong(spare)).orElse(daemonHandle), Duration.ofSeconds(1)))
+                        .as("spare JVM %s gone within 1 s of SIGKILL", spare).isTrue();
+            }
             // the non-daemon child finishes its target, then exits
             assertThat(gone(workerHandle, WAIT)).isTrue();
             assertThat(Files.readString(done)).isEqualTo("done by " + worker);

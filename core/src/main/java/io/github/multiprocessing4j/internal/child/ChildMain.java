@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 
@@ -40,16 +41,37 @@ public final class ChildMain {
         FileChannel stdin = new FileInputStream(FileDescriptor.in).getChannel();
         FrameReader control = new FrameReader(new BufferedInputStream(Channels.newInputStream(stdin)));
         System.setIn(new ByteArrayInputStream(new byte[0]));
-        Frame bootFrame = control.read();
-        if (bootFrame == null || bootFrame.type() != Frame.BOOT) {
+        Frame first = control.read();
+        if (first == null) {
+            return; // the parent went away first
+        }
+        if (first.type() != Frame.BOOT && first.type() != Frame.SPARE) {
             throw new IOException("this class is started by multiprocessing4j; it expects a boot frame on stdin");
         }
-        Boot boot = Boot.decode(bootFrame.payload());
-        ProcessContext.initChild(boot);
+        ByteBuffer firstPayload = ByteBuffer.wrap(first.payload());
+        byte[] bootBytes = first.payload();
+        if (first.type() == Frame.SPARE) {
+            bootBytes = new byte[firstPayload.getInt()];
+            firstPayload.get(bootBytes);
+        }
+        Boot boot = Boot.decode(bootBytes);
         ParentLink link = ParentLink.connectAsync(boot);
         ExitReporter exit = new ExitReporter();
         exit.install(link, stdin);
         boot.allowPatterns().forEach(AllowList.global()::add);
+        if (first.type() == Frame.SPARE) {
+            byte[] warmup = new byte[firstPayload.remaining()];
+            firstPayload.get(warmup);
+            warmUp(warmup);
+            link.send(Frame.READY, new byte[0]);
+            Frame assigned = control.read();
+            if (assigned == null || assigned.type() != Frame.BOOT) {
+                return; // retired, or the parent is gone
+            }
+            boot = Boot.decode(assigned.payload());
+            boot.allowPatterns().forEach(AllowList.global()::add);
+        }
+        ProcessContext.initChild(boot);
         Frame task = control.read();
         if (task == null || task.type() != Frame.TASK) {
             return; // the parent died before sending the task
@@ -75,6 +97,21 @@ public final class ChildMain {
             throw new ChildFailed();
         }
         exit.ended(ExitReporter.RETURNED);
+    }
+
+    /**
+     * A spare loads and links what running a task will need by decoding a sample task (the last one its parent
+     * started, or one of its own) without running it.
+     */
+    private static void warmUp(byte[] sample) {
+        try {
+            if (sample.length > 0) {
+                Codec.decode(sample, AllowList.global());
+            }
+            ThrowableData.encode(new IllegalStateException("warm-up"));
+        } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
+            // a sample that does not decode here only means less warm-up
+        }
     }
 
     private static void watchParent(FrameReader control, boolean daemon) {

@@ -48,6 +48,41 @@ final class ParentLink {
         }
     }
 
+    /**
+     * Sends the exit report and waits, at most {@code millis}, for the parent to confirm it read it, so that the
+     * parent has the report before it sees this process end.
+     */
+    void sendAwaitingAck(byte type, byte[] payload, long millis) {
+        Connection c;
+        try {
+            c = connection.get(CONNECT_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(millis);
+                c.close(); // wakes the read below
+            } catch (InterruptedException e) {
+                // acknowledged in time
+            }
+        }, "mp4j-exit-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        try {
+            c.write(type, payload);
+            c.read();
+        } catch (IOException e) {
+            // no answer: the parent is gone, or too slow; end anyway
+        } finally {
+            watchdog.interrupt();
+            c.close(); // leaves no thread of this JVM blocked on the socket
+        }
+    }
+
     void send(byte type, byte[] payload) {
         try {
             connection.get(CONNECT_WAIT_SECONDS, TimeUnit.SECONDS).write(type, payload);

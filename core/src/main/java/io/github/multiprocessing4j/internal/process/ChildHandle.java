@@ -38,94 +38,191 @@ public final class ChildHandle {
         t.setDaemon(true);
         return t;
     });
-    /** How long to wait for a child's socket after it died without having connected. */
-    private static final long LATE_CONNECT_MILLIS = 250;
+    /**
+     * How long to wait for a child's socket after it died without having connected. A child that ends by itself
+     * waits for its exit report to be acknowledged, so only a child killed between its start and its connection
+     * ends unconnected.
+     */
+    private static final long LATE_CONNECT_MILLIS = 100;
 
-    private final LaunchRequest request;
     private final long childId = IDS.incrementAndGet();
+    private final byte[] secret = new byte[32];
     private final ControlServer server;
     private final CountDownLatch connected = new CountDownLatch(1);
     private final CountDownLatch readerDone = new CountDownLatch(1);
     private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
+    private volatile LaunchRequest request;
     private java.lang.Process os;
     private FrameWriter stdin;
     private OutputPump outPump;
     private OutputPump errPump;
     private OutputPump.StringBuilderSink outCapture;
     private OutputPump.StringBuilderSink errCapture;
+    private volatile boolean ready;
     private volatile Throwable exception;
     private volatile long reportedPid = -1;
     private volatile int exitKind = -1;
     private volatile int exitSignal;
 
-    private ChildHandle(LaunchRequest request, ControlServer server) {
-        this.request = request;
+    private ChildHandle(ControlServer server) {
         this.server = server;
+        RANDOM.nextBytes(secret);
     }
 
     /**
-     * Starts a child JVM and hands it its task.
+     * Starts a fresh child JVM for a request and hands it its task.
      *
      * @throws ProcessStartException when the JVM cannot be started; nothing is left behind then
      */
     public static ChildHandle launch(LaunchRequest request) {
-        ControlServer server;
+        ChildHandle handle = new ChildHandle(acquireServer());
+        handle.request = request;
         try {
-            server = ControlServer.acquire();
-        } catch (IOException e) {
-            throw new ProcessStartException("cannot open the control socket: " + e.getMessage(), e);
-        }
-        ChildHandle handle = new ChildHandle(request, server);
-        try {
-            handle.start();
+            ProcessBuilder builder = handle.builder(request.javaBinary(), request.jvmOptions(),
+                    InheritedJvm.classPath(request.classLoaders()));
+            builder.redirectOutput(request.stdout().redirect());
+            builder.redirectError(request.stderr().redirect());
+            if (request.directory() != null) {
+                builder.directory(request.directory().toFile());
+            }
+            Map<String, String> env = builder.environment();
+            request.environment().forEach((k, v) -> {
+                if (v == null) {
+                    env.remove(k);
+                } else {
+                    env.put(k, v);
+                }
+            });
+            handle.startJvm(builder, request.name(), request.javaBinary());
         } catch (RuntimeException e) {
-            server.forget(handle.childId);
-            server.release();
+            handle.server.forget(handle.childId);
+            handle.server.release();
             throw e;
         }
+        handle.startPumps();
+        handle.watchExit();
         ChildRegistry.add(handle);
+        try {
+            handle.stdin.writeRaw(bootAndTask(handle.boot(request).encode(), request.task()));
+        } catch (IOException e) {
+            // the child died at once (e.g. killed); its exit is reported like any other
+        }
         return handle;
     }
 
-    private void start() {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        server.expect(childId, secret, this::onConnected);
-        String classPath = InheritedJvm.classPath(request.classLoaders());
-        ProcessBuilder builder = new ProcessBuilder(ChildCommand.build(request.javaBinary(), request.jvmOptions(),
-                classPath));
-        builder.redirectInput(ProcessBuilder.Redirect.PIPE);
-        builder.redirectOutput(request.stdout().redirect());
-        builder.redirectError(request.stderr().redirect());
-        if (request.directory() != null) {
-            builder.directory(request.directory().toFile());
+    /**
+     * Starts a spare JVM: started and connected ahead of need with the inherited options, class path, output and
+     * environment, warmed up by decoding a sample task, waiting for {@link #assign}.
+     *
+     * @param classPath the class path
+     * @param warmup an encoded Process the spare decodes (and does not run) to load the classes it will need
+     * @throws ProcessStartException when the JVM cannot be started
+     */
+    static ChildHandle spare(String classPath, byte[] warmup) {
+        ChildHandle handle = new ChildHandle(acquireServer());
+        try {
+            ProcessBuilder builder = handle.builder(InheritedJvm.javaBinary(), java.util.List.of(), classPath);
+            builder.redirectOutput(ProcessBuilder.Redirect.INHERIT);
+            builder.redirectError(ProcessBuilder.Redirect.INHERIT);
+            handle.startJvm(builder, "spare", InheritedJvm.javaBinary());
+            handle.watchExit();
+        } catch (RuntimeException e) {
+            handle.server.forget(handle.childId);
+            handle.server.release();
+            throw e;
         }
-        Map<String, String> env = builder.environment();
-        request.environment().forEach((k, v) -> {
-            if (v == null) {
-                env.remove(k);
-            } else {
-                env.put(k, v);
-            }
-        });
+        Boot boot = new Boot(handle.childId, handle.secret, handle.server.socketPath().toString(), "spare", false,
+                new int[0], ProcessHandle.current().pid(), ProcessContext.name(), AllowList.global().patterns());
+        byte[] bootBytes = boot.encode();
+        ByteBuffer payload = ByteBuffer.allocate(4 + bootBytes.length + warmup.length);
+        payload.putInt(bootBytes.length).put(bootBytes).put(warmup);
+        try {
+            handle.stdin.write(Frame.SPARE, payload.array());
+        } catch (IOException e) {
+            // it died at once; the pool notices its exit
+        }
+        return handle;
+    }
+
+    /**
+     * Hands a spare its process.
+     *
+     * @return false if the spare is gone (the caller then starts a fresh JVM)
+     */
+    boolean assign(LaunchRequest assigned) {
+        if (!os.isAlive()) {
+            return false;
+        }
+        byte[] frames = bootAndTask(boot(assigned).encode(), assigned.task());
+        request = assigned;
+        ChildRegistry.add(this);
+        try {
+            stdin.writeRaw(frames);
+            return true;
+        } catch (IOException e) {
+            ChildRegistry.remove(this);
+            request = null;
+            return false;
+        }
+    }
+
+    /** Ends a spare that is no longer wanted: the end of its stdin makes it exit. */
+    void retire() {
+        try {
+            stdin.close();
+        } catch (IOException e) {
+            os.destroyForcibly();
+        }
+    }
+
+    /** Whether a spare has warmed up and waits for its process. */
+    boolean isReady() {
+        return ready;
+    }
+
+    boolean isSpare() {
+        return request == null;
+    }
+
+    private static ControlServer acquireServer() {
+        try {
+            return ControlServer.acquire();
+        } catch (IOException e) {
+            throw new ProcessStartException("cannot open the control socket: " + e.getMessage(), e);
+        }
+    }
+
+    private ProcessBuilder builder(java.nio.file.Path javaBinary, java.util.List<String> options, String classPath) {
+        server.expect(childId, secret, this::onConnected);
+        ProcessBuilder builder = new ProcessBuilder(ChildCommand.build(javaBinary, options, classPath));
+        builder.redirectInput(ProcessBuilder.Redirect.PIPE);
+        return builder;
+    }
+
+    private void startJvm(ProcessBuilder builder, String name, java.nio.file.Path javaBinary) {
         try {
             os = builder.start();
         } catch (IOException e) {
-            throw new ProcessStartException("cannot start the child JVM: name=" + request.name() + ", java="
-                    + request.javaBinary() + ", error=" + e.getMessage(), e);
+            throw new ProcessStartException("cannot start the child JVM: name=" + name + ", java=" + javaBinary
+                    + ", error=" + e.getMessage(), e);
         }
-        startPumps();
         stdin = new FrameWriter(os.getOutputStream());
-        Boot boot = new Boot(childId, secret, server.socketPath().toString(), request.name(), request.daemon(),
-                request.identity(), ProcessHandle.current().pid(), ProcessContext.name(),
-                AllowList.global().patterns());
-        try {
-            stdin.write(Frame.BOOT, boot.encode());
-            stdin.write(Frame.TASK, request.task());
-        } catch (IOException e) {
-            // the child died at once (e.g. a bad JVM option); its exit is reported like any other
-        }
+    }
+
+    private void watchExit() {
         os.onExit().thenRunAsync(this::finish, FINISHER);
+    }
+
+    /** The boot frame then the task frame, as one buffer for one write. */
+    private static byte[] bootAndTask(byte[] boot, byte[] task) {
+        ByteBuffer both = ByteBuffer.allocate(10 + boot.length + task.length);
+        both.putInt(boot.length).put(Frame.BOOT).put(boot).putInt(task.length).put(Frame.TASK).put(task);
+        return both.array();
+    }
+
+    private Boot boot(LaunchRequest r) {
+        return new Boot(childId, secret, server.socketPath().toString(), r.name(), r.daemon(), r.identity(),
+                ProcessHandle.current().pid(), ProcessContext.name(), AllowList.global().patterns());
     }
 
     private void startPumps() {
@@ -150,11 +247,15 @@ public final class ChildHandle {
             while ((frame = connection.read()) != null) {
                 if (frame.type() == Frame.EXCEPTION) {
                     exception = ThrowableData.decode(frame.payload(), AllowList.global());
+                } else if (frame.type() == Frame.READY) {
+                    ready = true;
                 } else if (frame.type() == Frame.EXIT) {
                     ByteBuffer b = ByteBuffer.wrap(frame.payload());
-                    exitKind = b.get();
+                    byte kind = b.get();
                     exitSignal = b.getInt();
-                } else if (request.listener() != null) {
+                    exitKind = kind; // after the signal: computeExitCode reads the kind first
+                    connection.write(Frame.EXIT_ACK, new byte[0]);
+                } else if (request != null && request.listener() != null) {
                     request.listener().accept(frame);
                 }
             }
@@ -188,6 +289,7 @@ public final class ChildHandle {
         }
         server.release();
         ChildRegistry.remove(this);
+        SparePool.forget(this);
         exitCode.complete(computeExitCode(os.exitValue()));
     }
 
@@ -207,15 +309,18 @@ public final class ChildHandle {
     }
 
     public String name() {
-        return request.name();
+        LaunchRequest r = request;
+        return r == null ? "spare" : r.name();
     }
 
     public boolean isDaemon() {
-        return request.daemon();
+        LaunchRequest r = request;
+        return r == null || r.daemon();
     }
 
     public io.github.multiprocessing4j.Process owner() {
-        return request.owner();
+        LaunchRequest r = request;
+        return r == null ? null : r.owner();
     }
 
     /** Completes with the Python-style exit code once the child is gone and its reports are read. */

@@ -39,14 +39,18 @@ public final class ChildRegistry {
     }
 
     private static void atExit() {
+        SparePool.shutdown();
         List<ChildHandle> children = live();
         for (ChildHandle child : children) {
-            if (child.isDaemon()) {
+            if (child.isDaemon() && !child.isSpare()) {
                 child.terminate();
             }
         }
         for (ChildHandle child : children) {
             try {
+                if (child.isSpare()) {
+                    continue;
+                }
                 if (child.isDaemon()) {
                     try {
                         child.exitCode().get(DAEMON_GRACE_SECONDS, TimeUnit.SECONDS);

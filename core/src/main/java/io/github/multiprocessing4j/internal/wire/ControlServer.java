@@ -91,6 +91,11 @@ public final class ControlServer {
         }
     }
 
+    /** Whether this JVM's control socket is open (for tests that count open sockets). */
+    public static synchronized boolean isRunning() {
+        return current != null;
+    }
+
     /** Takes a reference to the server, starting it if needed. */
     public static synchronized ControlServer acquire() throws IOException {
         if (current == null) {

@@ -10,6 +10,8 @@ package io.github.multiprocessing4j.internal.wire;
 public record Frame(byte type, byte[] payload) {
     /** Parent to child, first: who the child is and how to call back ({@code Boot}). */
     public static final byte BOOT = 1;
+    /** Parent to child, first for a spare JVM: a boot frame's bytes (length-prefixed), then a warm-up task. */
+    public static final byte SPARE = 3;
     /** Parent to child: the work to do, encoded by the codec. */
     public static final byte TASK = 2;
     /** Child to parent, first on the socket: child id, secret, pid. */
@@ -18,6 +20,12 @@ public record Frame(byte type, byte[] payload) {
     public static final byte EXCEPTION = 11;
     /** Child to parent: how the child is ending ({@code ExitKind}), sent by its shutdown hook. */
     public static final byte EXIT = 12;
+
+    /** Child to parent: a spare has finished warming up and waits for its process. */
+    public static final byte READY = 13;
+
+    /** Parent to child, on the socket: the exit report arrived (the child may end now). */
+    public static final byte EXIT_ACK = 14;
 
     /** The largest payload a channel accepts: 1 GiB. */
     public static final int MAX_PAYLOAD = 1 << 30;

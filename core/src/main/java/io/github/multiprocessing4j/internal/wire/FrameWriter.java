@@ -32,6 +32,12 @@ public final class FrameWriter implements AutoCloseable {
         out.flush();
     }
 
+    /** Writes bytes that already hold whole frames, in one write. */
+    public synchronized void writeRaw(byte[] frames) throws IOException {
+        out.write(frames);
+        out.flush();
+    }
+
     private static void putHeader(byte[] into, byte type, int length) {
         into[0] = (byte) (length >>> 24);
         into[1] = (byte) (length >>> 16);

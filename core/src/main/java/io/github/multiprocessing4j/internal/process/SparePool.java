@@ -1,0 +1,192 @@
+package io.github.multiprocessing4j.internal.process;
+
+import io.github.multiprocessing4j.ProcessStartException;
+import io.github.multiprocessing4j.internal.spawn.InheritedJvm;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Spare child JVMs, started and connected ahead of need, so that {@code Process.start()} hands its task to a JVM
+ * that is already up (the role Python's forkserver plays; a JVM cannot fork).
+ *
+ * <p>The pool is empty until a program starts its first process. Each start that takes a spare, or finds none,
+ * raises the number kept (up to {@code multiprocessing4j.maxSpares}, default 8) and starts replacements in the
+ * background; a start that finds none takes the oldest spare still booting rather than booting another JVM.
+ * A spare unused for {@code multiprocessing4j.spareIdleSeconds} (default 30) is retired, down to none. Spares
+ * end with their parent: the end of their stdin (even after SIGKILL) makes them exit, and this JVM's exit hook
+ * retires them.
+ *
+ * <p>Only processes that a spare can faithfully be are given one: default java binary, no extra JVM options, no
+ * environment or directory change, inherited output, and the spare's class path.
+ */
+public final class SparePool {
+    private static final int MAX = Integer.getInteger("multiprocessing4j.maxSpares", 8);
+    private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(
+            Long.getLong("multiprocessing4j.spareIdleSeconds", 30));
+    private static final Object LOCK = new Object();
+    private static final Deque<Spare> SPARES = new ArrayDeque<>();
+    private static final ScheduledExecutorService BACKGROUND = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "mp4j-spares");
+        t.setDaemon(true);
+        return t;
+    });
+    private static int wanted;
+    private static String classPath;
+    private static byte[] warmup;
+    private static long lastUse;
+    private static boolean retireScheduled;
+    private static boolean shutDown;
+
+    private record Spare(ChildHandle handle, long since) {
+    }
+
+    private SparePool() {
+    }
+
+    /**
+     * Hands the request to a spare if it fits one, and keeps the pool stocked.
+     *
+     * @return the handle now running the request, or null: the caller starts a fresh JVM
+     */
+    public static ChildHandle take(LaunchRequest request) {
+        if (!fits(request)) {
+            return null;
+        }
+        String path = InheritedJvm.classPath(request.classLoaders());
+        while (true) {
+            Spare spare;
+            synchronized (LOCK) {
+                if (shutDown) {
+                    return null;
+                }
+                lastUse = System.nanoTime();
+                warmup = request.task().length <= 256 * 1024 ? request.task() : warmup;
+                if (!path.equals(classPath)) {
+                    retireAll(); // another class path: those spares cannot run it
+                    classPath = path;
+                }
+                spare = null;
+                for (Spare s : SPARES) {
+                    if (s.handle().isReady()) {
+                        spare = s;
+                        break;
+                    }
+                }
+                if (spare == null) {
+                    wanted = Math.min(MAX, wanted + 1); // demand outran supply: keep one more
+                    spare = SPARES.peekFirst(); // a spare still booting is ahead of a JVM not yet started
+                }
+                SPARES.remove(spare);
+                BACKGROUND.execute(SparePool::refill);
+                scheduleRetirement();
+            }
+            if (spare == null) {
+                return null;
+            }
+            if (spare.handle().assign(request)) {
+                return spare.handle();
+            }
+            spare.handle().retire(); // it died; try the next one
+        }
+    }
+
+    private static boolean fits(LaunchRequest r) {
+        return r.javaBinary().equals(InheritedJvm.javaBinary()) && r.jvmOptions().isEmpty()
+                && r.environment().isEmpty() && r.directory() == null
+                && r.stdout().redirect() == ProcessBuilder.Redirect.INHERIT
+                && r.stderr().redirect() == ProcessBuilder.Redirect.INHERIT && r.listener() == null;
+    }
+
+    private static void refill() {
+        while (true) {
+            String path;
+            byte[] sample;
+            synchronized (LOCK) {
+                if (shutDown || SPARES.size() >= wanted || classPath == null) {
+                    return;
+                }
+                path = classPath;
+                sample = warmup;
+            }
+            ChildHandle handle;
+            try {
+                handle = ChildHandle.spare(path, sample);
+            } catch (ProcessStartException e) {
+                return; // the next start() starts a fresh JVM and reports the problem
+            }
+            synchronized (LOCK) {
+                if (shutDown || !path.equals(classPath)) {
+                    handle.retire();
+                    return;
+                }
+                SPARES.addLast(new Spare(handle, System.nanoTime()));
+            }
+        }
+    }
+
+    private static void scheduleRetirement() {
+        if (!retireScheduled) {
+            retireScheduled = true;
+            BACKGROUND.schedule(SparePool::retireIdle, IDLE_NANOS, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private static void retireIdle() {
+        synchronized (LOCK) {
+            retireScheduled = false;
+            long idle = System.nanoTime() - lastUse;
+            if (idle >= IDLE_NANOS) {
+                wanted = 0;
+                retireAll();
+            } else {
+                retireScheduled = true;
+                BACKGROUND.schedule(SparePool::retireIdle, IDLE_NANOS - idle, TimeUnit.NANOSECONDS);
+            }
+        }
+    }
+
+    private static void retireAll() {
+        for (Spare spare : SPARES) {
+            spare.handle().retire();
+        }
+        SPARES.clear();
+    }
+
+    /** A spare that ended (died or retired) leaves the pool. */
+    static void forget(ChildHandle handle) {
+        synchronized (LOCK) {
+            SPARES.removeIf(s -> s.handle() == handle);
+        }
+    }
+
+    /** Retires every spare; called when this JVM exits. */
+    static void shutdown() {
+        synchronized (LOCK) {
+            shutDown = true;
+            retireAll();
+        }
+    }
+
+    /** How many spares have connected their socket (for tests that count open sockets). */
+    public static int connected() {
+        synchronized (LOCK) {
+            return (int) SPARES.stream().filter(s -> s.handle().isConnected()).count();
+        }
+    }
+
+    /** The pids of the current spares (for tests that look for leftover processes). */
+    public static List<Long> pids() {
+        List<Long> pids = new ArrayList<>();
+        synchronized (LOCK) {
+            for (Spare spare : SPARES) {
+                pids.add(spare.handle().pid());
+            }
+        }
+        return pids;
+    }
+}
