@@ -1,5 +1,6 @@
 package io.github.multiprocessing4j.bench;
 
+import io.github.multiprocessing4j.StartMethod;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -23,6 +24,7 @@ public final class BenchJava {
     public static void main(String[] args) throws Exception {
         double scale = 1.0;
         Set<String> only = new TreeSet<>(SECTIONS);
+        List<StartMethod> methods = List.of(StartMethod.SPAWN, StartMethod.WARM);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--scale":
@@ -31,14 +33,22 @@ public final class BenchJava {
                 case "--quick":
                     scale = 0.2;
                     break;
+                case "--methods":
+                    methods = new java.util.ArrayList<>();
+                    for (String m : args[++i].split(",")) {
+                        methods.add(StartMethod.valueOf(m.toUpperCase(java.util.Locale.ROOT)));
+                    }
+                    break;
                 case "--only":
                     only = new TreeSet<>(Arrays.asList(args[++i].split(",")));
                     break;
                 default:
                     throw new IllegalArgumentException("unknown option: " + args[i]
-                            + " (use --only " + String.join(",", SECTIONS) + ", --scale X, --quick)");
+                            + " (use --only " + String.join(",", SECTIONS) + ", --methods spawn,warm, --scale X, --quick)");
             }
         }
+        Set<String> unknown = new TreeSet<>(only);
+        unknown.removeAll(SECTIONS);
         long t0 = System.nanoTime();
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("name", "env");
@@ -48,18 +58,21 @@ public final class BenchJava {
         env.put("cpu_count", Runtime.getRuntime().availableProcessors());
         env.put("loadavg_start", Files.readString(Path.of("/proc/loadavg")).trim());
         env.put("argv", String.join(" ", args));
+        env.put("sections_not_measured_by_java", String.join(",", unknown));
         Json.emitObject(env);
         Path dir = Files.createTempDirectory("mp4j-bench");
         try {
-            StartBench start = new StartBench(scale, dir, "spawn");
-            if (only.contains("start")) {
-                start.start();
-            }
-            if (only.contains("rss")) {
-                start.rss();
+            for (StartMethod m : methods) {
+                StartBench start = new StartBench(scale, dir, m);
+                if (only.contains("start")) {
+                    start.start();
+                }
+                if (only.contains("rss")) {
+                    start.rss();
+                }
             }
             if (only.contains("baseline")) {
-                start.baseline();
+                new StartBench(scale, dir, StartMethod.SPAWN).baseline();
             }
         } finally {
             try (var files = Files.list(dir)) {

@@ -1,6 +1,7 @@
 package io.github.multiprocessing4j.bench;
 
 import io.github.multiprocessing4j.Process;
+import io.github.multiprocessing4j.StartMethod;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -14,10 +15,17 @@ final class StartBench {
     private final Path dir;
     private final String method;
 
-    StartBench(double scale, Path dir, String method) {
+    private final StartMethod startMethod;
+
+    StartBench(double scale, Path dir, StartMethod startMethod) {
         this.scale = scale;
         this.dir = dir;
-        this.method = method;
+        this.startMethod = startMethod;
+        this.method = startMethod == StartMethod.SPAWN ? "spawn" : "warm";
+    }
+
+    private Process process(Process p) {
+        return p.startMethod(startMethod);
     }
 
     void start() throws Exception {
@@ -27,7 +35,7 @@ final class StartBench {
         Double cold = null;
         for (int i = 0; i < runs + 3; i++) {
             Path file = dir.resolve("stamp-" + i);
-            Process p = new Process(Targets::stamp, file.toString());
+            Process p = process(new Process(Targets::stamp, file.toString()));
             long t0 = System.nanoTime();
             p.start();
             long t1 = System.nanoTime();
@@ -48,7 +56,7 @@ final class StartBench {
 
         List<Double> roundTrip = new ArrayList<>();
         for (int i = 0; i < runs + 2; i++) {
-            Process p = new Process(Targets::empty);
+            Process p = process(new Process(Targets::empty));
             long t0 = System.nanoTime();
             p.start();
             p.join();
@@ -63,7 +71,7 @@ final class StartBench {
         for (int i = 0; i < runs8 + 1; i++) {
             List<Process> ps = new ArrayList<>();
             for (int k = 0; k < 8; k++) {
-                ps.add(new Process(Targets::empty));
+                ps.add(process(new Process(Targets::empty)));
             }
             long t0 = System.nanoTime();
             for (Process p : ps) {
@@ -86,7 +94,7 @@ final class StartBench {
         List<Double> uss = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             Path file = dir.resolve("rss-" + i);
-            Process p = new Process(Targets::rss, file.toString());
+            Process p = process(new Process(Targets::rss, file.toString()));
             p.start();
             p.join();
             String[] kb = Files.readString(file).split(" ");

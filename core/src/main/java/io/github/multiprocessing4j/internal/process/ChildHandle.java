@@ -15,6 +15,9 @@ import io.github.multiprocessing4j.internal.wire.FrameWriter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
+import io.github.multiprocessing4j.internal.spawn.ClassDataArchive;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -58,7 +61,7 @@ public final class ChildHandle {
     private OutputPump errPump;
     private OutputPump.StringBuilderSink outCapture;
     private OutputPump.StringBuilderSink errCapture;
-    private volatile boolean ready;
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private volatile Throwable exception;
     private volatile long reportedPid = -1;
     private volatile int exitKind = -1;
@@ -77,9 +80,12 @@ public final class ChildHandle {
     public static ChildHandle launch(LaunchRequest request) {
         ChildHandle handle = new ChildHandle(acquireServer());
         handle.request = request;
+        String classPath = InheritedJvm.classPath(request.classLoaders());
+        ArchiveTrainer.ensure(request.javaBinary(), classPath);
+        List<String> options = new ArrayList<>(ClassDataArchive.options(request.javaBinary(), classPath));
+        options.addAll(request.jvmOptions());
         try {
-            ProcessBuilder builder = handle.builder(request.javaBinary(), request.jvmOptions(),
-                    InheritedJvm.classPath(request.classLoaders()));
+            ProcessBuilder builder = handle.builder(request.javaBinary(), options, classPath);
             builder.redirectOutput(request.stdout().redirect());
             builder.redirectError(request.stderr().redirect());
             if (request.directory() != null) {
@@ -116,12 +122,13 @@ public final class ChildHandle {
      *
      * @param classPath the class path
      * @param warmup an encoded Process the spare decodes (and does not run) to load the classes it will need
+     * @param options JVM options (an archive to use, or to write)
      * @throws ProcessStartException when the JVM cannot be started
      */
-    static ChildHandle spare(String classPath, byte[] warmup) {
+    static ChildHandle spare(String classPath, byte[] warmup, List<String> options) {
         ChildHandle handle = new ChildHandle(acquireServer());
         try {
-            ProcessBuilder builder = handle.builder(InheritedJvm.javaBinary(), java.util.List.of(), classPath);
+            ProcessBuilder builder = handle.builder(InheritedJvm.javaBinary(), options, classPath);
             builder.redirectOutput(ProcessBuilder.Redirect.INHERIT);
             builder.redirectError(ProcessBuilder.Redirect.INHERIT);
             handle.startJvm(builder, "spare", InheritedJvm.javaBinary());
@@ -177,6 +184,11 @@ public final class ChildHandle {
 
     /** Whether a spare has warmed up and waits for its process. */
     boolean isReady() {
+        return ready.isDone();
+    }
+
+    /** Completes when a spare has warmed up. */
+    CompletableFuture<Void> ready() {
         return ready;
     }
 
@@ -192,7 +204,7 @@ public final class ChildHandle {
         }
     }
 
-    private ProcessBuilder builder(java.nio.file.Path javaBinary, java.util.List<String> options, String classPath) {
+    private ProcessBuilder builder(java.nio.file.Path javaBinary, List<String> options, String classPath) {
         server.expect(childId, secret, this::onConnected);
         ProcessBuilder builder = new ProcessBuilder(ChildCommand.build(javaBinary, options, classPath));
         builder.redirectInput(ProcessBuilder.Redirect.PIPE);
@@ -248,7 +260,7 @@ public final class ChildHandle {
                 if (frame.type() == Frame.EXCEPTION) {
                     exception = ThrowableData.decode(frame.payload(), AllowList.global());
                 } else if (frame.type() == Frame.READY) {
-                    ready = true;
+                    ready.complete(null);
                 } else if (frame.type() == Frame.EXIT) {
                     ByteBuffer b = ByteBuffer.wrap(frame.payload());
                     byte kind = b.get();

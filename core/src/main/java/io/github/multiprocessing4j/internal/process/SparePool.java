@@ -1,6 +1,7 @@
 package io.github.multiprocessing4j.internal.process;
 
 import io.github.multiprocessing4j.ProcessStartException;
+import io.github.multiprocessing4j.internal.spawn.ClassDataArchive;
 import io.github.multiprocessing4j.internal.spawn.InheritedJvm;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -115,7 +116,9 @@ public final class SparePool {
             }
             ChildHandle handle;
             try {
-                handle = ChildHandle.spare(path, sample);
+                ArchiveTrainer.ensure(InheritedJvm.javaBinary(), path);
+                handle = ChildHandle.spare(path, sample,
+                        ClassDataArchive.options(InheritedJvm.javaBinary(), path));
             } catch (ProcessStartException e) {
                 return; // the next start() starts a fresh JVM and reports the problem
             }
