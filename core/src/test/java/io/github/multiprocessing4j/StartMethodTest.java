@@ -66,13 +66,13 @@ class StartMethodTest {
         while (SparePool.connected() == 0 && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        long spare = SparePool.pids().get(0);
+        var spares = SparePool.pids();
         Process p = new Process(() -> { }).startMethod(StartMethod.WARM);
         p.start();
-        assertThat(p.pid()).isEqualTo(spare);
+        assertThat(spares).contains(p.pid());
         assertThat(p.join(WAIT)).isTrue();
         assertThat(p.exitCode()).hasValue(0);
-        assertThat(SparePool.pids()).isNotEmpty().doesNotContain(spare);
+        assertThat(SparePool.pids()).isNotEmpty().doesNotContain(p.pid());
     }
 
     @Test
