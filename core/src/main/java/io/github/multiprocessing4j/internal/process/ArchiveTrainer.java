@@ -23,7 +23,7 @@ final class ArchiveTrainer {
         ChildHandle trainer;
         try {
             byte[] sample = Codec.encode(Warmup.sample(), "the warm-up sample").bytes();
-            trainer = ChildHandle.spare(classPath, sample, training.options());
+            trainer = ChildHandle.spare(classPath, sample, training.options(), true);
         } catch (ProcessStartException e) {
             return; // no archive this time
         }

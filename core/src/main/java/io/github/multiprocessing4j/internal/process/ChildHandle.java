@@ -123,14 +123,16 @@ public final class ChildHandle {
      * @param classPath the class path
      * @param warmup an encoded Process the spare decodes (and does not run) to load the classes it will need
      * @param options JVM options (an archive to use, or to write)
+     * @param quiet whether to discard its output (an archive trainer's JVM talks about its work)
      * @throws ProcessStartException when the JVM cannot be started
      */
-    static ChildHandle spare(String classPath, byte[] warmup, List<String> options) {
+    static ChildHandle spare(String classPath, byte[] warmup, List<String> options, boolean quiet) {
         ChildHandle handle = new ChildHandle(acquireServer());
         try {
             ProcessBuilder builder = handle.builder(InheritedJvm.javaBinary(), options, classPath);
-            builder.redirectOutput(ProcessBuilder.Redirect.INHERIT);
-            builder.redirectError(ProcessBuilder.Redirect.INHERIT);
+            ProcessBuilder.Redirect output = quiet ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.INHERIT;
+            builder.redirectOutput(output);
+            builder.redirectError(output);
             handle.startJvm(builder, "spare", InheritedJvm.javaBinary());
             handle.watchExit();
         } catch (RuntimeException e) {

@@ -118,7 +118,7 @@ public final class SparePool {
             try {
                 ArchiveTrainer.ensure(InheritedJvm.javaBinary(), path);
                 handle = ChildHandle.spare(path, sample,
-                        ClassDataArchive.options(InheritedJvm.javaBinary(), path));
+                        ClassDataArchive.options(InheritedJvm.javaBinary(), path), false);
             } catch (ProcessStartException e) {
                 return; // the next start() starts a fresh JVM and reports the problem
             }
