@@ -23,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * on JDK 25+ ({@code -XX:AOTCacheOutput}, then {@code -XX:AOTCache}). Both map the classes a child loads (this
  * library's child path, java.io serialization, Unix sockets) instead of loading and linking them again.
  *
- * <p>Archives live in {@code $XDG_CACHE_HOME/multiprocessing4j} (else {@code ~/.cache/multiprocessing4j}), named
+ * <p>Archives live in {@code $XDG_CACHE_HOME/multiprocessing4j} (else {@code ~/.cache/multiprocessing4j}, or
+ * where {@code -Dmultiprocessing4j.cacheDir} says), named
  * by a hash of the JDK, the class path and each entry's size and modification time, so a changed class path gets
  * a new archive. The JVMs support archives only for class paths of JAR files: with a directory on the class path
  * (as under {@code mvn test}) children start without one. A missing, stale or unreadable archive is never a cause
@@ -143,10 +144,11 @@ public final class ClassDataArchive {
     }
 
     private static Path cacheDirectory() throws IOException {
+        String configured = System.getProperty("multiprocessing4j.cacheDir");
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isEmpty() ? Paths.get(xdg)
                 : Paths.get(System.getProperty("user.home"), ".cache");
-        Path dir = base.resolve("multiprocessing4j");
+        Path dir = configured != null ? Paths.get(configured) : base.resolve("multiprocessing4j");
         if (!Files.isDirectory(dir)) {
             Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
                     PosixFilePermissions.fromString("rwx------")));
