@@ -22,6 +22,16 @@ import java.util.Map;
  * in the parent so that a wrong name, a missing or surplus argument or a wrong type fails at the call.
  */
 public final class Targets {
+    /** The signature depends only on the lambda's class (its method and how many values it captures). */
+    private static final ClassValue<java.util.concurrent.atomic.AtomicReference<java.util.Optional<Signature>>>
+            SIGNATURES = new ClassValue<>() {
+                @Override
+                protected java.util.concurrent.atomic.AtomicReference<java.util.Optional<Signature>> computeValue(
+                        Class<?> type) {
+                    return new java.util.concurrent.atomic.AtomicReference<>();
+                }
+            };
+
     private Targets() {
     }
 
@@ -71,7 +81,12 @@ public final class Targets {
      */
     public static Object[] bind(Object target, Object[] positional, Map<String, ?> keywords) {
         int arity = arity(target);
-        Signature signature = Signature.of(target, arity);
+        java.util.concurrent.atomic.AtomicReference<java.util.Optional<Signature>> cached =
+                SIGNATURES.get(target.getClass());
+        if (cached.get() == null) {
+            cached.set(java.util.Optional.ofNullable(Signature.of(target, arity)));
+        }
+        Signature signature = cached.get().orElse(null);
         if (positional.length > arity) {
             throw new IllegalArgumentException("too many arguments: target=" + describe(signature, target)
                     + ", takes=" + arity + ", given=" + positional.length);
