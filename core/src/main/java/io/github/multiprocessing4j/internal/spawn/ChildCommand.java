@@ -12,7 +12,16 @@ public final class ChildCommand {
     /** The class every child JVM runs. */
     public static final String CHILD_MAIN = "io.github.multiprocessing4j.internal.child.ChildMain";
 
+    /** System property: JVM options for every child JVM, spares included (space-separated). */
+    public static final String CHILD_OPTIONS = "multiprocessing4j.childJvmOptions";
+
     private ChildCommand() {
+    }
+
+    /** The options of {@value #CHILD_OPTIONS}, e.g. lean flags for many small children. */
+    static List<String> defaultChildOptions() {
+        String value = System.getProperty(CHILD_OPTIONS, "").trim();
+        return value.isEmpty() ? List.of() : List.of(value.split("\\s+"));
     }
 
     /**
@@ -26,6 +35,7 @@ public final class ChildCommand {
         List<String> command = new ArrayList<>();
         command.add(javaBinary.toString());
         command.addAll(InheritedJvm.options());
+        command.addAll(defaultChildOptions());
         command.addAll(extraOptions);
         Module module = ChildCommand.class.getModule();
         if (!classPath.isEmpty()) {
