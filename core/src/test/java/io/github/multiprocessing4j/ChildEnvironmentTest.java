@@ -95,6 +95,21 @@ class ChildEnvironmentTest {
         assertThat(System.getProperty("mp4j.test.inherited")).as("set by the surefire argLine").isEqualTo("yes");
     }
 
+    static void printChildOption() {
+        System.out.println("child-option=" + System.getProperty("mp4j.test.child"));
+    }
+
+    @Test
+    void shouldGiveEveryChildTheConfiguredChildJvmOptions() throws Exception {
+        System.setProperty("multiprocessing4j.childJvmOptions", "-Dmp4j.test.child=set -Xss1m");
+        try {
+            String out = run(new Process(ChildEnvironmentTest::printChildOption).startMethod(StartMethod.SPAWN));
+            assertThat(out).isEqualTo("child-option=set" + System.lineSeparator());
+        } finally {
+            System.clearProperty("multiprocessing4j.childJvmOptions");
+        }
+    }
+
     @Test
     void shouldForwardOutputToThisJvmsSystemOut() throws Exception {
         PrintStream original = System.out;
