@@ -354,6 +354,21 @@ public final class Pool implements AutoCloseable {
     }
 
     /**
+     * {@link #imap(SerializableFunction, Iterable)} with a chunk size (Python: {@code imap(func, it, chunksize)}).
+     *
+     * @param function the function
+     * @param inputs the elements
+     * @param chunksize elements per task, at least 1
+     * @param <T> the element type
+     * @param <R> the result type
+     * @return the results
+     */
+    public <T, R> IMapIterator<R> imap(SerializableFunction<T, R> function, Iterable<? extends T> inputs,
+            int chunksize) {
+        return imap(function, inputs, MapOptions.defaults().chunksize(chunksize));
+    }
+
+    /**
      * {@link #imap(SerializableFunction, Iterable)} with options.
      *
      * @param function the function
@@ -383,6 +398,21 @@ public final class Pool implements AutoCloseable {
     }
 
     /**
+     * {@link #imapUnordered(SerializableFunction, Iterable)} with a chunk size.
+     *
+     * @param function the function
+     * @param inputs the elements
+     * @param chunksize elements per task, at least 1
+     * @param <T> the element type
+     * @param <R> the result type
+     * @return the results
+     */
+    public <T, R> IMapIterator<R> imapUnordered(SerializableFunction<T, R> function, Iterable<? extends T> inputs,
+            int chunksize) {
+        return imapUnordered(function, inputs, MapOptions.defaults().chunksize(chunksize));
+    }
+
+    /**
      * {@link #imapUnordered(SerializableFunction, Iterable)} with options.
      *
      * @param function the function
@@ -398,9 +428,7 @@ public final class Pool implements AutoCloseable {
     }
 
     private <R> IMapIterator<R> stream(Object function, Iterable<?> inputs, MapOptions options, boolean ordered) {
-        if (!core.isRunning()) {
-            core.submit(List.of()); // throws the pool's state
-        }
+        core.checkAccepting();
         FunctionRef ref = FunctionCache.of(Objects.requireNonNull(function, "function"), 1);
         Iterator<?> input = Objects.requireNonNull(inputs, "inputs").iterator();
         ProgressSink progress = new ProgressSink(options.listener, options.progressBar,

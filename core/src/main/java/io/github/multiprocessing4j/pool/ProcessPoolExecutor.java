@@ -125,6 +125,9 @@ public final class ProcessPoolExecutor implements ExecutorService, AutoCloseable
                     + ": it does not implement java.io.Serializable (use a lambda typed as SerializableCallable)",
                     null));
         }
+        if (task instanceof SerializableCallable) {
+            return start((SerializableCallable<T>) task, task);
+        }
         SerializableCallable<T> call = task::call;
         return start(call, task);
     }
@@ -184,8 +187,10 @@ public final class ProcessPoolExecutor implements ExecutorService, AutoCloseable
         if (chunksize < 1) {
             throw new IllegalArgumentException("chunksize must be at least 1: chunksize=" + chunksize);
         }
-        if (!core.isRunning()) {
-            throw new RejectedExecutionException("the executor does not accept tasks: it is shut down");
+        try {
+            core.checkAccepting();
+        } catch (IllegalStateException | PoolBrokenException e) {
+            throw new RejectedExecutionException("the executor does not accept tasks: " + e.getMessage(), e);
         }
         FunctionRef ref = FunctionCache.of(Objects.requireNonNull(function, "function"), 1);
         return new StreamingMap<>(core, ref, inputs.iterator(), e -> new Object[] {e}, chunksize, true,

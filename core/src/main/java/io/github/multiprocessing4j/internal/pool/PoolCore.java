@@ -89,7 +89,7 @@ public final class PoolCore {
      */
     public void submit(List<TaskUnit> units) {
         synchronized (lock) {
-            checkAccepting();
+            checkAcceptingLocked();
             pending.addAll(units);
             dispatchLocked();
         }
@@ -103,7 +103,19 @@ public final class PoolCore {
         }
     }
 
-    private void checkAccepting() {
+    /**
+     * Throws when new units are not accepted.
+     *
+     * @throws IllegalStateException when the pool is closed or terminated
+     * @throws PoolBrokenException when the pool is broken
+     */
+    public void checkAccepting() {
+        synchronized (lock) {
+            checkAcceptingLocked();
+        }
+    }
+
+    private void checkAcceptingLocked() {
         if (state == State.BROKEN) {
             throw new PoolBrokenException(broken.getMessage(), broken.getCause());
         }
