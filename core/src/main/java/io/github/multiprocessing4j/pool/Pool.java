@@ -54,7 +54,9 @@ import java.util.function.Function;
  * ({@link Builder#taskTimeout}, {@link MapOptions#timeout}) has its worker killed and replaced and fails with
  * {@link TaskTimeoutException}; {@link AsyncResult#cancel(boolean) cancel(true)} does the same. Every task ends,
  * with a result or an exception. When this JVM exits, its pools are terminated; when it is killed (SIGKILL), its
- * workers notice within about 100 ms and kill themselves and what their tasks started.
+ * workers notice within about 100 ms and kill themselves and what their tasks started. A pool that is dropped
+ * without {@link #close()} or {@link #terminate()} keeps its workers until this JVM exits (as in Python, garbage
+ * collection does not end it).
  *
  * <h2>Tasks may start processes</h2>
  * Unlike Python's, workers are not daemons: a task may start a {@link io.github.multiprocessing4j.Process} or a

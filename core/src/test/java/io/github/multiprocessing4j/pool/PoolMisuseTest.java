@@ -50,6 +50,13 @@ class PoolMisuseTest {
     }
 
     @Test
+    void shouldRefuseABadJvmOptionWhenBuilt() {
+        assertThatThrownBy(() -> Pool.builder().processes(1).jvmOptions("-XX:+NoSuchOption").build())
+                .isInstanceOf(io.github.multiprocessing4j.ProcessStartException.class)
+                .hasMessageContaining("NoSuchOption");
+    }
+
+    @Test
     void shouldRefuseSubmitAfterCloseAndJoinBeforeClose() throws Exception {
         Pool pool = new Pool(1);
         assertThatThrownBy(pool::join).isInstanceOf(IllegalStateException.class)

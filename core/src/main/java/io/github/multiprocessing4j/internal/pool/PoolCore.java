@@ -2,7 +2,6 @@ package io.github.multiprocessing4j.internal.pool;
 
 import io.github.multiprocessing4j.pool.PoolBrokenException;
 import io.github.multiprocessing4j.pool.TaskTimeoutException;
-import io.github.multiprocessing4j.pool.WorkerDiedException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -325,28 +324,12 @@ public final class PoolCore {
     void onExit(Worker worker, int exitCode) {
         synchronized (lock) {
             workers.remove(worker);
-            List<TaskUnit> lost = new ArrayList<>(worker.inflight);
-            worker.inflight.clear();
-            List<TaskUnit> again = new ArrayList<>();
-            for (int i = 0; i < lost.size(); i++) {
-                TaskUnit unit = lost.get(i);
-                cancelTimer(unit);
-                unit.worker = null;
-                unit.started = false;
-                if (unit.isEnded()) {
-                    continue;
-                }
-                if (i == 0 && unit.delivered && (unit.killReason != null || !worker.selfRetired)) {
-                    Throwable why = unit.killReason != null ? unit.killReason
-                            : new WorkerDiedException(worker.name, worker.pid(), exitCode);
-                    deferred.add(() -> unit.fail(why));
-                } else {
-                    unit.delivered = false;
-                    again.add(unit);
-                }
+            WorkerExit.Triage triage = WorkerExit.triage(worker, exitCode);
+            if (triage.failed() != null) {
+                deferred.add(() -> triage.failed().fail(triage.reason()));
             }
-            for (int i = again.size() - 1; i >= 0; i--) {
-                pending.addFirst(again.get(i));
+            for (int i = triage.requeue().size() - 1; i >= 0; i--) {
+                pending.addFirst(triage.requeue().get(i));
             }
             if (!worker.ready && state == State.RUNNING && ++startDeaths >= MAX_START_DEATHS) {
                 breakLocked(new PoolBrokenException("pool workers keep dying while starting: deaths=" + startDeaths
