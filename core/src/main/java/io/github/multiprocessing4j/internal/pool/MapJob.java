@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -52,12 +51,8 @@ public final class MapJob<R> {
         MapJob<R> job = new MapJob<>(core, n, chunks, progress);
         for (int start = 0; start < n; start += chunksize) {
             int end = Math.min(n, start + chunksize);
-            Set<String> packages = TaskUnit.newPackageSet();
-            List<byte[][]> items = new ArrayList<>(end - start);
-            for (int i = start; i < end; i++) {
-                items.add(TaskUnit.encodeArgs(args.get(i), i, packages));
-            }
-            job.units.add(new TaskUnit(function, items, packages, timeoutNanos * (end - start), start, job.sink()));
+            ItemBlock.Encoded items = ItemBlock.arguments(args, start, end, start);
+            job.units.add(new TaskUnit(function, items, timeoutNanos * (end - start), start, job.sink()));
         }
         if (n == 0) {
             progress.close();
@@ -107,7 +102,7 @@ public final class MapJob<R> {
             @Override
             public void failed(TaskUnit unit, Throwable error) {
                 fail(error);
-                ended(unit.items().size());
+                ended(unit.count());
             }
         };
     }

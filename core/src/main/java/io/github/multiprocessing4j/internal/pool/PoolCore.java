@@ -229,7 +229,7 @@ public final class PoolCore {
                 }
                 break;
             case io.github.multiprocessing4j.internal.wire.Frame.POOL_INIT_FAILED:
-                Throwable cause = Results.initializerFailure(frame.payload());
+                Throwable cause = ItemBlock.throwable(frame.payload());
                 synchronized (lock) {
                     breakLocked(new PoolBrokenException("the pool's initializer failed: worker=" + worker.name
                             + ", pid=" + worker.pid() + ", exception=" + cause, cause));
@@ -242,7 +242,7 @@ public final class PoolCore {
     }
 
     private void onResult(Worker worker, byte[] payload) {
-        long id = PoolFrames.resultTaskId(payload);
+        long id = PoolFrames.resultUnitId(payload);
         TaskUnit unit = null;
         synchronized (lock) {
             for (TaskUnit u : worker.inflight) {
@@ -268,7 +268,7 @@ public final class PoolCore {
             drainLocked();
         }
         if (!unit.isEnded()) {
-            unit.complete(Results.decode(payload, worker.name, worker.pid()));
+            unit.complete(ItemBlock.readOutcomes(PoolFrames.resultOutcomes(payload), worker.name, worker.pid()));
         }
     }
 

@@ -1,122 +1,91 @@
 package io.github.multiprocessing4j.internal.pool;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The byte layouts of the pool's frames ({@code Frame.POOL_TASK}, {@code Frame.POOL_RESULT}).
+ * The byte layouts of the pool's frames ({@code Frame.POOL_TASK}, {@code Frame.POOL_RESULT}); the elements
+ * themselves are an {@link ItemBlock}.
  *
  * <pre>
  * POOL_TASK (parent to worker, on its stdin)
- *   long taskId | int functionId | int arity | int functionLength | function bytes (length 0: worker has it)
- *   | int packageCount | UTF package... | int items | per item, per argument: int length | codec bytes
+ *   long unitId | int functionId | int arity | int functionLength | function bytes (length 0: the worker has it)
+ *   | int packageCount | per package: int length | UTF-8 name | argument block
  * POOL_RESULT (worker to parent, on the socket)
- *   long taskId | int items | per item: byte status (0 value, 1 exception) | int length | bytes
- *     (codec bytes of the value, or ThrowableData bytes)
+ *   long unitId | outcome block
  * </pre>
  */
-public final class PoolFrames {
-    static final byte VALUE = 0;
-    static final byte ERROR = 1;
-
+final class PoolFrames {
     private PoolFrames() {
     }
 
-    /** A decoded POOL_TASK. */
-    record Task(long id, int functionId, int arity, byte[] function, List<String> packages, List<byte[][]> items) {
+    /** A decoded POOL_TASK; {@code block} is positioned at the argument block. */
+    record Task(long id, int functionId, int arity, byte[] function, List<String> packages, ByteBuffer block) {
     }
 
     static byte[] task(TaskUnit unit, boolean withFunction) {
         FunctionRef fn = unit.function();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + unit.size()
-                + (withFunction ? fn.bytes().length : 0));
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeLong(unit.id());
-            out.writeInt(fn.id());
-            out.writeInt(fn.arity());
-            byte[] function = withFunction ? fn.bytes() : new byte[0];
-            out.writeInt(function.length);
-            out.write(function);
-            List<String> packages = new ArrayList<>(unit.packages());
-            if (withFunction) {
-                packages.addAll(fn.packages());
+        byte[] function = withFunction ? fn.bytes() : new byte[0];
+        List<byte[]> packages = new ArrayList<>();
+        int size = 8 + 4 + 4 + 4 + function.length + 4 + unit.size();
+        for (String p : unit.packages()) {
+            packages.add(p.getBytes(StandardCharsets.UTF_8));
+        }
+        if (withFunction) {
+            for (String p : fn.packages()) {
+                packages.add(p.getBytes(StandardCharsets.UTF_8));
             }
-            out.writeInt(packages.size());
-            for (String p : packages) {
-                out.writeUTF(p);
-            }
-            out.writeInt(unit.items().size());
-            for (byte[][] item : unit.items()) {
-                for (byte[] arg : item) {
-                    out.writeInt(arg.length);
-                    out.write(arg);
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to memory cannot fail", e);
         }
-        return bytes.toByteArray();
-    }
-
-    static Task readTask(byte[] payload) throws IOException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
-        long id = in.readLong();
-        int functionId = in.readInt();
-        int arity = in.readInt();
-        byte[] function = in.readNBytes(in.readInt());
-        int packageCount = in.readInt();
-        List<String> packages = new ArrayList<>(packageCount);
-        for (int i = 0; i < packageCount; i++) {
-            packages.add(in.readUTF());
+        for (byte[] p : packages) {
+            size += 4 + p.length;
         }
-        int count = in.readInt();
-        List<byte[][]> items = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            byte[][] args = new byte[arity][];
-            for (int a = 0; a < arity; a++) {
-                args[a] = in.readNBytes(in.readInt());
-            }
-            items.add(args);
+        ByteBuffer out = ByteBuffer.allocate(size);
+        out.putLong(unit.id()).putInt(fn.id()).putInt(fn.arity()).putInt(function.length).put(function);
+        out.putInt(packages.size());
+        for (byte[] p : packages) {
+            out.putInt(p.length).put(p);
         }
-        return new Task(id, functionId, arity, function, packages, items);
-    }
-
-    /** Writes a result frame: status and bytes per item. */
-    static byte[] result(long taskId, byte[] statuses, byte[][] outcomes) {
-        int size = 12;
-        for (byte[] o : outcomes) {
-            size += 5 + o.length;
-        }
-        java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(size);
-        out.putLong(taskId).putInt(outcomes.length);
-        for (int i = 0; i < outcomes.length; i++) {
-            out.put(statuses[i]).putInt(outcomes[i].length).put(outcomes[i]);
-        }
+        out.put(unit.block());
         return out.array();
     }
 
-    /** The task id of a result frame. */
-    static long resultTaskId(byte[] payload) {
-        return java.nio.ByteBuffer.wrap(payload).getLong();
+    static Task readTask(byte[] payload) throws IOException {
+        try {
+            ByteBuffer in = ByteBuffer.wrap(payload);
+            long id = in.getLong();
+            int functionId = in.getInt();
+            int arity = in.getInt();
+            byte[] function = new byte[in.getInt()];
+            in.get(function);
+            int packageCount = in.getInt();
+            List<String> packages = new ArrayList<>(packageCount);
+            for (int i = 0; i < packageCount; i++) {
+                byte[] name = new byte[in.getInt()];
+                in.get(name);
+                packages.add(new String(name, StandardCharsets.UTF_8));
+            }
+            return new Task(id, functionId, arity, function, packages, in);
+        } catch (BufferUnderflowException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+            throw new IOException("damaged task frame: size=" + payload.length, e);
+        }
     }
 
-    /** Reads a result frame's statuses and raw bytes; decoding the values is left to the caller. */
-    static List<byte[]> resultItems(byte[] payload, List<Byte> statuses) {
-        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(payload);
-        in.getLong();
-        int count = in.getInt();
-        List<byte[]> items = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            statuses.add(in.get());
-            byte[] b = new byte[in.getInt()];
-            in.get(b);
-            items.add(b);
-        }
-        return items;
+    /** A result frame: the unit's id and its outcome block. */
+    static byte[] result(long unitId, byte[] outcomes) {
+        return ByteBuffer.allocate(8 + outcomes.length).putLong(unitId).put(outcomes).array();
+    }
+
+    /** The unit id of a result frame. */
+    static long resultUnitId(byte[] payload) {
+        return ByteBuffer.wrap(payload).getLong();
+    }
+
+    /** The outcome block of a result frame. */
+    static ByteBuffer resultOutcomes(byte[] payload) {
+        return ByteBuffer.wrap(payload, 8, payload.length - 8);
     }
 }

@@ -9,7 +9,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
@@ -146,8 +145,7 @@ public final class StreamingMap<R> implements IMapIterator<R> {
     /** Reads and sends chunks while the window has room. */
     private void fill() {
         while (!closed && !inputDone && inputFailure == null && submittedChunks - consumedChunks < window) {
-            Set<String> packages = TaskUnit.newPackageSet();
-            List<byte[][]> items = new ArrayList<>(chunksize);
+            List<Object[]> items = new ArrayList<>(Math.min(chunksize, 1024));
             long first = read;
             try {
                 while (items.size() < chunksize && input.hasNext()) {
@@ -155,7 +153,7 @@ public final class StreamingMap<R> implements IMapIterator<R> {
                     if (element == null) {
                         throw new NullPointerException("null element in the input: index=" + read);
                     }
-                    items.add(TaskUnit.encodeArgs(toArgs.apply(element), read, packages));
+                    items.add(toArgs.apply(element));
                     read++;
                 }
                 if (items.size() < chunksize) {
@@ -168,8 +166,15 @@ public final class StreamingMap<R> implements IMapIterator<R> {
             if (items.isEmpty()) {
                 return;
             }
+            ItemBlock.Encoded encoded;
+            try {
+                encoded = ItemBlock.arguments(items, 0, items.size(), first);
+            } catch (RuntimeException e) {
+                inputFailure = e;
+                return;
+            }
             long chunk = submittedChunks++;
-            TaskUnit unit = new TaskUnit(function, items, packages, timeoutNanos * items.size(), first, sink(chunk));
+            TaskUnit unit = new TaskUnit(function, encoded, timeoutNanos * items.size(), first, sink(chunk));
             live.add(unit);
             try {
                 core.submit(List.of(unit));
@@ -193,9 +198,7 @@ public final class StreamingMap<R> implements IMapIterator<R> {
 
             @Override
             public void failed(TaskUnit unit, Throwable error) {
-                Outcome[] all = new Outcome[unit.items().size()];
-                java.util.Arrays.fill(all, new Outcome(null, error));
-                arrived(unit, chunk, all);
+                arrived(unit, chunk, ItemBlock.allFailed(unit.count(), error));
             }
         };
     }

@@ -30,9 +30,8 @@ public final class TaskFuture<T> extends CompletableFuture<T> {
     public static <T> TaskFuture<T> submit(PoolCore core, FunctionRef function, Object[] args, long timeoutNanos,
             Object tag) {
         TaskFuture<T> future = new TaskFuture<>(core);
-        java.util.Set<String> packages = TaskUnit.newPackageSet();
-        byte[][] encoded = TaskUnit.encodeArgs(args, 0, packages);
-        TaskUnit unit = new TaskUnit(function, List.<byte[][]>of(encoded), packages, timeoutNanos, 0,
+        ItemBlock.Encoded encoded = ItemBlock.arguments(List.<Object[]>of(args), 0, 1, 0);
+        TaskUnit unit = new TaskUnit(function, encoded, timeoutNanos, 0,
                 new TaskUnit.Sink() {
                     @Override
                     @SuppressWarnings("unchecked")

@@ -2,16 +2,15 @@ package io.github.multiprocessing4j.internal.pool;
 
 import io.github.multiprocessing4j.internal.codec.AllowList;
 import io.github.multiprocessing4j.internal.codec.Codec;
-import io.github.multiprocessing4j.internal.codec.ThrowableData;
 import io.github.multiprocessing4j.pool.SerializableBiFunction;
 import io.github.multiprocessing4j.pool.SerializableCallable;
 import io.github.multiprocessing4j.pool.SerializableFunction;
 import java.io.IOException;
 
 /**
- * Runs one task frame in a worker and builds its result frame. Every failure of an element, including a result
- * that cannot be serialized, becomes that element's exception: nothing a task does ends the worker, except
- * ending the JVM.
+ * Runs one task frame in a worker and builds its result frame. Every failure of an element, including an argument
+ * that cannot be read or a result that cannot be serialized, becomes that element's exception: nothing a task does
+ * ends the worker, except ending the JVM.
  */
 final class TaskRunner {
     private final FunctionSlots<Object> functions = new FunctionSlots<>();
@@ -25,20 +24,20 @@ final class TaskRunner {
         }
         AllowList.global().learn(task.packages());
         Object function = function(task);
-        int n = task.items().size();
-        byte[] statuses = new byte[n];
-        byte[][] outcomes = new byte[n][];
-        for (int i = 0; i < n; i++) {
+        Object[] rows = ItemBlock.readArguments(task.block(), task.arity());
+        Object[] values = new Object[rows.length];
+        Throwable[] errors = new Throwable[rows.length];
+        for (int i = 0; i < rows.length; i++) {
             try {
-                Object value = call(function, task.items().get(i));
-                outcomes[i] = Codec.encode(value, "the result of the task").bytes();
-                statuses[i] = PoolFrames.VALUE;
+                if (rows[i] instanceof Throwable) {
+                    throw (Throwable) rows[i];
+                }
+                values[i] = call(function, (Object[]) rows[i]);
             } catch (Throwable t) {
-                outcomes[i] = ThrowableData.encode(t);
-                statuses[i] = PoolFrames.ERROR;
+                errors[i] = t;
             }
         }
-        return PoolFrames.result(task.id(), statuses, outcomes);
+        return PoolFrames.result(task.id(), ItemBlock.outcomes(values, errors));
     }
 
     /** The task's function, or the Throwable that decoding it gave (so every element reports it). */
@@ -59,22 +58,18 @@ final class TaskRunner {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object call(Object function, byte[][] args) throws Exception {
+    private static Object call(Object function, Object[] args) throws Exception {
         if (function instanceof Throwable) {
             throw new IllegalStateException("cannot load the task function in the worker: " + function,
                     (Throwable) function);
-        }
-        Object[] values = new Object[args.length];
-        for (int i = 0; i < args.length; i++) {
-            values[i] = Codec.decode(args[i], AllowList.global());
         }
         switch (args.length) {
             case 0:
                 return ((SerializableCallable) function).call();
             case 1:
-                return ((SerializableFunction) function).apply(values[0]);
+                return ((SerializableFunction) function).apply(args[0]);
             default:
-                return ((SerializableBiFunction) function).apply(values[0], values[1]);
+                return ((SerializableBiFunction) function).apply(args[0], args[1]);
         }
     }
 }

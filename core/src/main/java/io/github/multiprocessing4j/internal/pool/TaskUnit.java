@@ -1,9 +1,5 @@
 package io.github.multiprocessing4j.internal.pool;
 
-import io.github.multiprocessing4j.internal.codec.AllowList;
-import io.github.multiprocessing4j.internal.codec.Codec;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,9 +27,7 @@ public final class TaskUnit {
 
     private final long id = IDS.incrementAndGet();
     private final FunctionRef function;
-    private final List<byte[][]> items;
-    private final Set<String> packages;
-    private final int size;
+    private final ItemBlock.Encoded items;
     private final long timeoutNanos;
     private final Sink sink;
     private final AtomicBoolean ended = new AtomicBoolean();
@@ -52,53 +46,17 @@ public final class TaskUnit {
      * Creates a unit.
      *
      * @param function the encoded function
-     * @param items the encoded arguments of each element
-     * @param packages packages the worker must learn to decode the arguments
+     * @param items the encoded arguments of its elements
      * @param timeoutNanos the limit for the whole chunk, or 0
      * @param firstIndex the index of its first element in the caller's input
      * @param sink where its end goes
      */
-    public TaskUnit(FunctionRef function, List<byte[][]> items, Set<String> packages, long timeoutNanos,
-            long firstIndex, Sink sink) {
+    TaskUnit(FunctionRef function, ItemBlock.Encoded items, long timeoutNanos, long firstIndex, Sink sink) {
         this.function = function;
         this.items = items;
-        this.packages = packages;
         this.timeoutNanos = timeoutNanos;
         this.firstIndex = firstIndex;
         this.sink = sink;
-        int bytes = 0;
-        for (byte[][] item : items) {
-            for (byte[] arg : item) {
-                bytes += 4 + arg.length;
-            }
-        }
-        this.size = bytes;
-    }
-
-    /**
-     * Encodes the arguments of one element.
-     *
-     * @param args the arguments
-     * @param index the element's index, for the message
-     * @param packages receives the packages the worker must learn
-     * @throws io.github.multiprocessing4j.SerializationFailedException naming the argument
-     */
-    public static byte[][] encodeArgs(Object[] args, long index, Set<String> packages) {
-        byte[][] out = new byte[args.length][];
-        for (int i = 0; i < args.length; i++) {
-            Codec.Encoded e = Codec.encode(args[i], "argument " + i + " of element " + index);
-            if (!e.packages().isEmpty()) {
-                packages.addAll(e.packages());
-                AllowList.global().learn(e.packages());
-            }
-            out[i] = e.bytes();
-        }
-        return out;
-    }
-
-    /** A fresh package set for {@link #encodeArgs}. */
-    public static Set<String> newPackageSet() {
-        return new HashSet<>();
     }
 
     public long id() {
@@ -109,17 +67,24 @@ public final class TaskUnit {
         return function;
     }
 
-    public List<byte[][]> items() {
-        return items;
+    /** The encoded arguments. */
+    byte[] block() {
+        return items.bytes();
     }
 
-    public Set<String> packages() {
-        return packages;
+    /** How many elements the chunk has. */
+    public int count() {
+        return items.count();
+    }
+
+    /** The packages the worker must learn to read the arguments. */
+    Set<String> packages() {
+        return items.packages();
     }
 
     /** The encoded size of the arguments. */
     public int size() {
-        return size;
+        return items.bytes().length;
     }
 
     public long timeoutNanos() {
