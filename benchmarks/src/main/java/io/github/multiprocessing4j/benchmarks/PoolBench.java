@@ -65,6 +65,18 @@ public final class PoolBench {
             }
             return;
         }
+        if (args.length > 0 && args[0].equals("map1")) {
+            try (Pool pool = new Pool(2)) {
+                List<Integer> small = range(20_000);
+                for (int r = 0; r < 6; r++) {
+                    long t0 = System.nanoTime();
+                    pool.map(PoolBench::sq, small, 1);
+                    System.out.printf(Locale.ROOT, "map chunksize 1: %.0f tasks/s%n",
+                            20_000 / ((System.nanoTime() - t0) / 1e9));
+                }
+            }
+            return;
+        }
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         List<Double> cold = new ArrayList<>();
         for (int i = 0; i < 3; i++) {

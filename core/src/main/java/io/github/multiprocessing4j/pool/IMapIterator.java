@@ -8,7 +8,7 @@ import java.util.concurrent.TimeoutException;
  * The results of {@link Pool#imap} or {@link Pool#imapUnordered}, as they come (Python:
  * {@code multiprocessing.pool.IMapIterator}).
  *
- * <p>The input is read lazily on the thread that iterates, a few chunks ahead of the results (four per worker),
+ * <p>The input is read lazily on the thread that iterates, a few chunks ahead of the results (eight per worker),
  * so a large or endless input ({@code stream::iterator}) takes bounded memory: while the consumer does not ask for
  * results, the pool does not read further. {@link #next()} returns an element's result or throws its exception
  * ({@link io.github.multiprocessing4j.ChildProcessException}, {@link WorkerDiedException},

@@ -21,7 +21,9 @@ import java.util.concurrent.TimeUnit;
  * connection reader thread handles its results and writes the next frame; worker deaths and timeouts are handled
  * on pool threads. A unit is written to an idle worker, or behind the running one when it is small
  * ({@value #PIPELINE_BYTES} bytes at most), so that a worker never waits for the parent between tasks and a
- * write never blocks on a busy worker's full pipe.
+ * write never blocks on a busy worker's full pipe. A worker holds at most {@value #PIPELINE_DEPTH} units, or
+ * {@value #QUICK_PIPELINE_DEPTH} while its units take under {@value #QUICK_NANOS} ns (tiny tasks then stream
+ * without a round trip each, and a slow task delays at most one queued unit behind it).
  *
  * <pre>
  *   RUNNING --shutdown()--&gt; CLOSED --queue drained, workers exited--&gt; (terminated)
@@ -31,6 +33,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PoolCore {
     static final int PIPELINE_DEPTH = 2;
+    static final int QUICK_PIPELINE_DEPTH = 8;
+    static final long QUICK_NANOS = 200_000;
     static final int PIPELINE_BYTES = 16 * 1024;
     static final int MAX_START_DEATHS = 3;
 
@@ -149,7 +153,8 @@ public final class PoolCore {
             if (busy == 0) {
                 return w;
             }
-            if (behind == null && busy < PIPELINE_DEPTH && unit.size() <= PIPELINE_BYTES) {
+            int depth = w.quick ? QUICK_PIPELINE_DEPTH : PIPELINE_DEPTH;
+            if (behind == null && busy < depth && unit.size() <= PIPELINE_BYTES) {
                 behind = w;
             }
         }
@@ -181,6 +186,7 @@ public final class PoolCore {
 
     private void startLocked(TaskUnit unit) {
         unit.started = true;
+        unit.startNanos = System.nanoTime();
         if (unit.timeoutNanos() > 0) {
             if (timer == null) {
                 timer = new ScheduledThreadPoolExecutor(1, r -> {
@@ -255,6 +261,7 @@ public final class PoolCore {
                 return;
             }
             worker.inflight.remove(unit);
+            worker.quick = System.nanoTime() - unit.startNanos < QUICK_NANOS;
             cancelTimer(unit);
             TaskUnit next = worker.inflight.peek();
             if (next != null && !next.started) {

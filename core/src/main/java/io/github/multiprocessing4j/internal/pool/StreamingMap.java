@@ -57,7 +57,7 @@ public final class StreamingMap<R> implements IMapIterator<R> {
         this.input = input;
         this.toArgs = toArgs;
         this.chunksize = chunksize;
-        this.window = Math.max(2, 4 * core.config().processes());
+        this.window = 2 + 8 * core.config().processes();
         this.ordered = ordered;
         this.timeoutNanos = timeoutNanos;
         this.progress = progress;

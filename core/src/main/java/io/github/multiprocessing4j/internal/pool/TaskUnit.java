@@ -39,6 +39,7 @@ public final class TaskUnit {
     Worker worker;
     boolean delivered;
     boolean started;
+    long startNanos;
     Throwable killReason;
     ScheduledFuture<?> timer;
 

@@ -20,6 +20,8 @@ final class Worker {
     boolean retiring;
     /** It said it is over its memory limit: the units behind its last result never ran. */
     boolean selfRetired;
+    /** Its last unit took less than {@code PoolCore.QUICK_NANOS}: it may hold more units. */
+    boolean quick;
     /** Units written to it, for maxTasksPerChild. */
     int assigned;
 
