@@ -15,7 +15,9 @@ class PoolCrashTest {
     private static final int VICTIM = 57;
 
     enum Crash {
-        SYSTEM_EXIT(7), HALT(3), SIGKILL(-9), OUT_OF_MEMORY(3);
+        SYSTEM_EXIT(7), HALT(3), SIGKILL(-9), OUT_OF_MEMORY(3),
+        /** With -XX:-CreateCoredumpOnCrash the JVM exits with 1 after its crash report (with core dumps: -6). */
+        JVM_CRASH(1);
 
         final int exitCode;
 
@@ -35,6 +37,13 @@ class PoolCrashTest {
             case HALT:
                 Runtime.getRuntime().halt(3);
                 break;
+            case JVM_CRASH:
+                // a segmentation fault in the JVM: it writes its error report (to /dev/null here) and aborts
+                Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
+                java.lang.reflect.Field theUnsafe = unsafeClass.getDeclaredField("theUnsafe");
+                theUnsafe.setAccessible(true);
+                unsafeClass.getMethod("putAddress", long.class, long.class).invoke(theUnsafe.get(null), 0L, 0L);
+                break;
             case SIGKILL:
                 new ProcessBuilder("kill", "-9", Long.toString(ProcessHandle.current().pid())).start().waitFor();
                 Thread.sleep(60_000); // the signal arrives first
@@ -53,7 +62,8 @@ class PoolCrashTest {
     void shouldFailOnlyTheTaskWhoseWorkerDied(Crash crash) throws Exception {
         List<Integer> inputs = IntStream.range(0, TASKS).boxed().collect(Collectors.toList());
         List<Object> outcomes = new ArrayList<>();
-        try (Pool pool = Pool.builder().processes(2).jvmOptions("-Xmx64m").build();
+        try (Pool pool = Pool.builder().processes(2)
+                .jvmOptions("-Xmx64m", "-XX:ErrorFile=/dev/null", "-XX:-CreateCoredumpOnCrash").build();
                 IMapIterator<Integer> results = pool.imap(x -> work(crash, x), inputs)) {
             while (results.hasNext()) {
                 try {
