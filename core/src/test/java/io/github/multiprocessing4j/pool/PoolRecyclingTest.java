@@ -1,6 +1,7 @@
 package io.github.multiprocessing4j.pool;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -50,11 +51,17 @@ class PoolRecyclingTest {
     void shouldLeaveNoWorkerAfterTerminate() throws Exception {
         Pool pool = new Pool(2);
         List<Long> pids = new ArrayList<>(pool.workerPids());
-        pool.applyAsync(() -> {
+        AsyncResult<Integer> running = pool.applyAsync(() -> {
             Thread.sleep(60_000);
             return 0;
         });
+        assertThat(running.await(java.time.Duration.ofMillis(1))).isFalse();
+        assertThatThrownBy(running::successful).isInstanceOf(IllegalStateException.class)
+                .hasMessage("the result is not ready: call ready() or await() first");
         pool.terminate();
+        assertThatThrownBy(() -> running.get(java.time.Duration.ofSeconds(30)))
+                .isInstanceOf(java.util.concurrent.CancellationException.class)
+                .hasMessage("the pool was terminated");
         assertThat(pool.join(java.time.Duration.ofSeconds(30))).isTrue();
         assertAllGone(pids);
     }

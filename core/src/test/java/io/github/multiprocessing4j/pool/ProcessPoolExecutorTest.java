@@ -42,6 +42,21 @@ class ProcessPoolExecutorTest {
     }
 
     @Test
+    void shouldRunSerializableRunnablesAndCancelOnInvokeAllTimeout() throws Exception {
+        try (ProcessPoolExecutor executor = new ProcessPoolExecutor(1)) {
+            Runnable hello = (Runnable & java.io.Serializable) () -> System.setProperty("mp4j.test.ran", "yes");
+            assertThat(executor.submit(hello, "done").get(30, TimeUnit.SECONDS)).isEqualTo("done");
+            List<Callable<Integer>> slow = List.of((SerializableCallable<Integer>) () -> {
+                Thread.sleep(60_000);
+                return 1;
+            });
+            List<Future<Integer>> futures = executor.invokeAll(slow, 200, TimeUnit.MILLISECONDS);
+            assertThat(futures.get(0).isCancelled()).isTrue();
+            assertThat(executor.submit(() -> 2).get(30, TimeUnit.SECONDS)).isEqualTo(2);
+        }
+    }
+
+    @Test
     void shouldFailOnlyTheTaskOfADeadWorkerAndGoOn() throws Exception {
         try (ProcessPoolExecutor executor = new ProcessPoolExecutor(2)) {
             CompletableFuture<Integer> dies = executor.submit(() -> {
