@@ -21,6 +21,9 @@ import java.util.function.Predicate;
  * {@link java.util.concurrent.CancellationException} (cancelled, or the pool was terminated).
  * {@link #get(Duration)} only stops waiting, as in Python; use a task timeout to stop the work.
  *
+ * <p>The value was serialized in the worker and deserialized here; nothing else crosses the process boundary, and
+ * this object stays in the process that created it.
+ *
  * <p>Thread-safe. Callbacks run once, on the pool thread that received the result (or at once on the calling
  * thread when the result is already there); they must be quick and must not block.
  *

@@ -16,6 +16,10 @@ import java.util.concurrent.TimeoutException;
  * input itself, or a null element ({@code NullPointerException}), is thrown at its position, after the results
  * before it; the chunks already sent run to completion.
  *
+ * <p>Elements are serialized in chunks as the input is read and results deserialized as they arrive; the function
+ * is serialized once. {@link #next()} blocks until the next result is there; {@link #next(Duration)} at most that
+ * long. A dead worker or a timeout fails only the elements of its chunk, each with the same exception.
+ *
  * <p>For one consumer thread. {@link #close()} drops the chunks not yet started (running ones finish).
  *
  * @param <R> the result type

@@ -5,7 +5,9 @@ import java.util.Objects;
 
 /**
  * How a map-style call ({@code map}, {@code mapAsync}, {@code starmap}, {@code imap}, {@code imapUnordered})
- * runs: chunk size, progress reporting, and a time limit per element. Immutable; each method returns a copy.
+ * runs: chunk size, progress reporting, and a time limit per element. Immutable and thread-safe; each method
+ * returns a copy. Nothing here crosses the process boundary (the listener runs in this JVM). Failed chunks, such as
+ * those of a dead worker, count as ended for progress.
  *
  * <pre>{@code
  * pool.map(x -> x * x, inputs, MapOptions.defaults().chunksize(100).progressBar());

@@ -7,6 +7,8 @@ import java.io.Serializable;
  * parameters whose arguments come unpacked from a tuple).
  *
  * <p>The function, its arguments and its result cross the process boundary, so all must be {@link Serializable}.
+ * Failures reach the caller as for {@link SerializableFunction}: the task's exception, or {@link WorkerDiedException}
+ * if the worker dies while running it.
  *
  * @param <A> the type of the first argument
  * @param <B> the type of the second argument
