@@ -23,6 +23,9 @@ public final class Examples {
         add("pids", "seed 1.4: each process prints its pid and its parent's pid", Pids::run);
         add("daemon", "seed 2: a daemon child is gone when the main process ends", Daemon::run);
         add("daemon-children", "seed 2: a daemon child may not start children", DaemonChildren::run);
+        add("pool", "map x*x over 0..9999 on a Pool with a progress bar; prints the sum", PoolSquares::run);
+        add("pool-crash", "100 tasks, task 37 kills its worker: one fails, 99 succeed", PoolCrash::run);
+        add("pool-timeout", "a runaway task stopped by a 1 s timeout, then a normal task", PoolTimeout::run);
     }
 
     private Examples() {

@@ -27,6 +27,19 @@ public record Frame(byte type, byte[] payload) {
     /** Parent to child, on the socket: the exit report arrived (the child may end now). */
     public static final byte EXIT_ACK = 14;
 
+    /** Pool, parent to worker: a chunk of work ({@code internal.pool.PoolFrames}). */
+    public static final byte POOL_TASK = 20;
+    /** Pool, worker to parent: the outcomes of a chunk. */
+    public static final byte POOL_RESULT = 21;
+    /** Pool, worker to parent: the initializer ran, the worker takes tasks. */
+    public static final byte POOL_READY = 22;
+    /** Pool, worker to parent: the initializer threw ({@code ThrowableData}); the worker ends. */
+    public static final byte POOL_INIT_FAILED = 23;
+    /** Pool, parent to worker: end after the tasks already sent (retire). */
+    public static final byte POOL_EXIT = 24;
+    /** Pool, worker to parent: over its memory limit, the worker ends without running the tasks sent after. */
+    public static final byte POOL_RETIRING = 25;
+
     /** The largest payload a channel accepts: 1 GiB. */
     public static final int MAX_PAYLOAD = 1 << 30;
 }

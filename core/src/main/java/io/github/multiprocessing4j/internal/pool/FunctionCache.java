@@ -1,0 +1,42 @@
+package io.github.multiprocessing4j.internal.pool;
+
+import io.github.multiprocessing4j.internal.codec.AllowList;
+import io.github.multiprocessing4j.internal.codec.Codec;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Encodes each task function object once. A non-capturing lambda is one object for the life of the JVM, so a
+ * loop of {@code apply} calls encodes it once; a capturing lambda is a new object each time and is encoded each
+ * time. Entries go when the function object is garbage.
+ */
+public final class FunctionCache {
+    private static final AtomicInteger IDS = new AtomicInteger();
+    private static final Map<Object, FunctionRef> CACHE = new WeakHashMap<>();
+
+    private FunctionCache() {
+    }
+
+    /**
+     * The encoded form of a function.
+     *
+     * @throws io.github.multiprocessing4j.SerializationFailedException naming the culprit
+     */
+    public static FunctionRef of(Object function, int arity) {
+        synchronized (CACHE) {
+            FunctionRef ref = CACHE.get(function);
+            if (ref != null && ref.arity() == arity) {
+                return ref;
+            }
+        }
+        String what = "the task function " + function.getClass().getName();
+        Codec.Encoded encoded = Codec.encode(function, what);
+        AllowList.global().learn(encoded.packages());
+        FunctionRef ref = new FunctionRef(IDS.incrementAndGet(), encoded.bytes(), encoded.packages(), arity, what);
+        synchronized (CACHE) {
+            CACHE.put(function, ref);
+        }
+        return ref;
+    }
+}

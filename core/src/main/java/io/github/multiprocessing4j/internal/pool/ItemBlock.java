@@ -1,0 +1,247 @@
+package io.github.multiprocessing4j.internal.pool;
+
+import io.github.multiprocessing4j.ChildProcessException;
+import io.github.multiprocessing4j.ProcessException;
+import io.github.multiprocessing4j.SerializationFailedException;
+import io.github.multiprocessing4j.internal.codec.AllowList;
+import io.github.multiprocessing4j.internal.codec.Codec;
+import io.github.multiprocessing4j.internal.codec.ThrowableData;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The elements of a chunk as bytes: their arguments (parent to worker) or their outcomes (worker to parent).
+ * A chunk of one-argument elements that are all {@code Integer}, all {@code Long} or all {@code Double} (and
+ * outcomes that are all such values) is written as a packed array; anything else element by element with the
+ * {@link Codec}, so that one element that cannot be read fails alone.
+ *
+ * <pre>
+ * block    = byte kind | int count | body
+ * CODEC    arguments: per element, per argument: int length | codec bytes
+ *          outcomes:  per element: byte status (0 value, 1 exception) | int length | codec or ThrowableData bytes
+ * INTS, LONGS, DOUBLES: count packed values (arguments of one-argument functions, or successful outcomes)
+ * </pre>
+ */
+final class ItemBlock {
+    static final byte CODEC = 0;
+    static final byte INTS = 1;
+    static final byte LONGS = 2;
+    static final byte DOUBLES = 3;
+    private static final byte VALUE = 0;
+    private static final byte ERROR = 1;
+
+    /** An encoded argument block and the packages the worker must learn to read it. */
+    record Encoded(byte[] bytes, int count, Set<String> packages) {
+    }
+
+    private ItemBlock() {
+    }
+
+    /**
+     * Encodes the arguments of elements {@code [from, to)}.
+     *
+     * @throws SerializationFailedException naming the element and argument that cannot be serialized
+     */
+    static Encoded arguments(List<Object[]> elements, int from, int to, long firstIndex) {
+        int count = to - from;
+        byte kind = packedKind(elements, from, to);
+        if (kind != CODEC) {
+            Object[] values = new Object[count];
+            for (int i = 0; i < count; i++) {
+                values[i] = elements.get(from + i)[0];
+            }
+            return new Encoded(packed(kind, values), count, Set.of());
+        }
+        Set<String> packages = new HashSet<>();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + 16 * count);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(CODEC);
+            out.writeInt(count);
+            for (int i = 0; i < count; i++) {
+                Object[] args = elements.get(from + i);
+                for (int a = 0; a < args.length; a++) {
+                    Codec.Encoded e = Codec.encode(args[a], "argument " + a + " of element " + (firstIndex + i));
+                    if (!e.packages().isEmpty()) {
+                        packages.addAll(e.packages());
+                        AllowList.global().learn(e.packages());
+                    }
+                    out.writeInt(e.bytes().length);
+                    out.write(e.bytes());
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory cannot fail", e);
+        }
+        return new Encoded(bytes.toByteArray(), count, packages);
+    }
+
+    private static byte packedKind(List<Object[]> elements, int from, int to) {
+        if (from >= to || elements.get(from).length != 1) {
+            return CODEC;
+        }
+        byte kind = kindOf(elements.get(from)[0]);
+        for (int i = from + 1; i < to && kind != CODEC; i++) {
+            if (kindOf(elements.get(i)[0]) != kind) {
+                kind = CODEC;
+            }
+        }
+        return kind;
+    }
+
+    private static byte kindOf(Object value) {
+        if (value instanceof Integer) {
+            return INTS;
+        } else if (value instanceof Long) {
+            return LONGS;
+        } else if (value instanceof Double) {
+            return DOUBLES;
+        }
+        return CODEC;
+    }
+
+    private static byte[] packed(byte kind, Object[] values) {
+        int width = kind == INTS ? 4 : 8;
+        ByteBuffer out = ByteBuffer.allocate(5 + width * values.length);
+        out.put(kind).putInt(values.length);
+        for (Object v : values) {
+            if (kind == INTS) {
+                out.putInt((Integer) v);
+            } else if (kind == LONGS) {
+                out.putLong((Long) v);
+            } else {
+                out.putDouble((Double) v);
+            }
+        }
+        return out.array();
+    }
+
+    private static Object readPacked(byte kind, ByteBuffer in) {
+        if (kind == INTS) {
+            return in.getInt();
+        } else if (kind == LONGS) {
+            return in.getLong();
+        }
+        return in.getDouble();
+    }
+
+    /**
+     * Reads an argument block in the worker: per element its arguments, or the exception that reading them gave.
+     */
+    static Object[] readArguments(ByteBuffer in, int arity) {
+        byte kind = in.get();
+        Object[] rows = new Object[in.getInt()];
+        for (int i = 0; i < rows.length; i++) {
+            if (kind != CODEC) {
+                rows[i] = new Object[] {readPacked(kind, in)};
+                continue;
+            }
+            Object[] args = new Object[arity];
+            Throwable failure = null;
+            for (int a = 0; a < arity; a++) {
+                byte[] raw = new byte[in.getInt()];
+                in.get(raw);
+                try {
+                    args[a] = failure == null ? Codec.decode(raw, AllowList.global()) : null;
+                } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
+                    failure = new SerializationFailedException("cannot read argument " + a + " in the worker: " + e,
+                            e);
+                }
+            }
+            rows[i] = failure != null ? failure : args;
+        }
+        return rows;
+    }
+
+    /** Encodes the outcomes of a chunk in the worker; a value that cannot be serialized becomes its exception. */
+    static byte[] outcomes(Object[] values, Throwable[] errors) {
+        byte kind = kindOf(values.length > 0 ? values[0] : null);
+        for (int i = 0; i < values.length && kind != CODEC; i++) {
+            if (errors[i] != null || kindOf(values[i]) != kind) {
+                kind = CODEC;
+            }
+        }
+        if (kind != CODEC) {
+            return packed(kind, values);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + 16 * values.length);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(CODEC);
+            out.writeInt(values.length);
+            for (int i = 0; i < values.length; i++) {
+                byte[] raw = null;
+                Throwable error = errors[i];
+                if (error == null) {
+                    try {
+                        raw = Codec.encode(values[i], "the result of the task").bytes();
+                    } catch (RuntimeException e) {
+                        error = e;
+                    }
+                }
+                if (error != null) {
+                    raw = ThrowableData.encode(error);
+                }
+                out.writeByte(error == null ? VALUE : ERROR);
+                out.writeInt(raw.length);
+                out.write(raw);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory cannot fail", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Reads the outcomes of a chunk in the parent. A task's exception arrives as a {@link ChildProcessException}
+     * naming the worker, whose cause is the task's own exception with the worker's frames; a value that cannot be
+     * read here fails only its element.
+     */
+    static Outcome[] readOutcomes(ByteBuffer in, String worker, long pid) {
+        byte kind = in.get();
+        Outcome[] outcomes = new Outcome[in.getInt()];
+        if (kind != CODEC) {
+            for (int i = 0; i < outcomes.length; i++) {
+                outcomes[i] = new Outcome(readPacked(kind, in), null);
+            }
+            return outcomes;
+        }
+        for (int i = 0; i < outcomes.length; i++) {
+            byte status = in.get();
+            byte[] raw = new byte[in.getInt()];
+            in.get(raw);
+            outcomes[i] = status == VALUE ? value(raw, worker, pid)
+                    : new Outcome(null, new ChildProcessException(worker, pid, throwable(raw)));
+        }
+        return outcomes;
+    }
+
+    private static Outcome value(byte[] raw, String worker, long pid) {
+        try {
+            return new Outcome(Codec.decode(raw, AllowList.global()), null);
+        } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
+            return new Outcome(null, new SerializationFailedException("cannot read the task's result here: worker="
+                    + worker + ", pid=" + pid + ", error=" + e, e));
+        }
+    }
+
+    static Throwable throwable(byte[] raw) {
+        try {
+            return ThrowableData.decode(raw, AllowList.global());
+        } catch (IOException e) {
+            return new ProcessException("cannot read the worker's exception: size=" + raw.length
+                    + ", error=" + e.getMessage(), e);
+        }
+    }
+
+    /** Outcomes that all carry the same failure. */
+    static Outcome[] allFailed(int count, Throwable error) {
+        Outcome[] all = new Outcome[count];
+        Arrays.fill(all, new Outcome(null, error));
+        return all;
+    }
+}

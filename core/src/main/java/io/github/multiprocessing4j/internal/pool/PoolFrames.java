@@ -1,0 +1,91 @@
+package io.github.multiprocessing4j.internal.pool;
+
+import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The byte layouts of the pool's frames ({@code Frame.POOL_TASK}, {@code Frame.POOL_RESULT}); the elements
+ * themselves are an {@link ItemBlock}.
+ *
+ * <pre>
+ * POOL_TASK (parent to worker, on its stdin)
+ *   long unitId | int functionId | int arity | int functionLength | function bytes (length 0: the worker has it)
+ *   | int packageCount | per package: int length | UTF-8 name | argument block
+ * POOL_RESULT (worker to parent, on the socket)
+ *   long unitId | outcome block
+ * </pre>
+ */
+final class PoolFrames {
+    private PoolFrames() {
+    }
+
+    /** A decoded POOL_TASK; {@code block} is positioned at the argument block. */
+    record Task(long id, int functionId, int arity, byte[] function, List<String> packages, ByteBuffer block) {
+    }
+
+    static byte[] task(TaskUnit unit, boolean withFunction) {
+        FunctionRef fn = unit.function();
+        byte[] function = withFunction ? fn.bytes() : new byte[0];
+        List<byte[]> packages = new ArrayList<>();
+        int size = 8 + 4 + 4 + 4 + function.length + 4 + unit.size();
+        for (String p : unit.packages()) {
+            packages.add(p.getBytes(StandardCharsets.UTF_8));
+        }
+        if (withFunction) {
+            for (String p : fn.packages()) {
+                packages.add(p.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        for (byte[] p : packages) {
+            size += 4 + p.length;
+        }
+        ByteBuffer out = ByteBuffer.allocate(size);
+        out.putLong(unit.id()).putInt(fn.id()).putInt(fn.arity()).putInt(function.length).put(function);
+        out.putInt(packages.size());
+        for (byte[] p : packages) {
+            out.putInt(p.length).put(p);
+        }
+        out.put(unit.block());
+        return out.array();
+    }
+
+    static Task readTask(byte[] payload) throws IOException {
+        try {
+            ByteBuffer in = ByteBuffer.wrap(payload);
+            long id = in.getLong();
+            int functionId = in.getInt();
+            int arity = in.getInt();
+            byte[] function = new byte[in.getInt()];
+            in.get(function);
+            int packageCount = in.getInt();
+            List<String> packages = new ArrayList<>(packageCount);
+            for (int i = 0; i < packageCount; i++) {
+                byte[] name = new byte[in.getInt()];
+                in.get(name);
+                packages.add(new String(name, StandardCharsets.UTF_8));
+            }
+            return new Task(id, functionId, arity, function, packages, in);
+        } catch (BufferUnderflowException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+            throw new IOException("damaged task frame: size=" + payload.length, e);
+        }
+    }
+
+    /** A result frame: the unit's id and its outcome block. */
+    static byte[] result(long unitId, byte[] outcomes) {
+        return ByteBuffer.allocate(8 + outcomes.length).putLong(unitId).put(outcomes).array();
+    }
+
+    /** The unit id of a result frame. */
+    static long resultUnitId(byte[] payload) {
+        return ByteBuffer.wrap(payload).getLong();
+    }
+
+    /** The outcome block of a result frame. */
+    static ByteBuffer resultOutcomes(byte[] payload) {
+        return ByteBuffer.wrap(payload, 8, payload.length - 8);
+    }
+}

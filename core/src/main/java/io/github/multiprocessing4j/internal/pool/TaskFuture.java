@@ -1,0 +1,65 @@
+package io.github.multiprocessing4j.internal.pool;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The future of one task (a unit of one element). {@link #cancel(boolean) cancel(true)} on a running task kills
+ * its worker (and what the task started); {@code cancel(false)} lets the worker finish and drops the result.
+ *
+ * @param <T> the result type
+ */
+public final class TaskFuture<T> extends CompletableFuture<T> {
+    private final PoolCore core;
+    private volatile TaskUnit unit;
+
+    private TaskFuture(PoolCore core) {
+        this.core = core;
+    }
+
+    /**
+     * Encodes and submits one task.
+     *
+     * @param core the pool
+     * @param function the function, already checked to be serializable
+     * @param args its arguments
+     * @param timeoutNanos the limit, or 0
+     * @param tag what to keep with the unit (the caller's original task), or null
+     * @throws io.github.multiprocessing4j.SerializationFailedException when an argument cannot be serialized
+     */
+    public static <T> TaskFuture<T> submit(PoolCore core, FunctionRef function, Object[] args, long timeoutNanos,
+            Object tag) {
+        TaskFuture<T> future = new TaskFuture<>(core);
+        ItemBlock.Encoded encoded = ItemBlock.arguments(List.<Object[]>of(args), 0, 1, 0);
+        TaskUnit unit = new TaskUnit(function, encoded, timeoutNanos, 0,
+                new TaskUnit.Sink() {
+                    @Override
+                    @SuppressWarnings("unchecked")
+                    public void completed(TaskUnit u, Outcome[] outcomes) {
+                        if (outcomes[0].error() != null) {
+                            future.completeExceptionally(outcomes[0].error());
+                        } else {
+                            future.complete((T) outcomes[0].value());
+                        }
+                    }
+
+                    @Override
+                    public void failed(TaskUnit u, Throwable error) {
+                        future.completeExceptionally(error);
+                    }
+                });
+        unit.tag = tag;
+        future.unit = unit;
+        core.submit(List.of(unit));
+        return future;
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+        TaskUnit u = unit;
+        if (u != null && core.cancel(u, mayInterruptIfRunning)) {
+            return true;
+        }
+        return super.cancel(mayInterruptIfRunning) || isCancelled();
+    }
+}

@@ -1,0 +1,75 @@
+package io.github.multiprocessing4j.internal.pool;
+
+import io.github.multiprocessing4j.internal.codec.AllowList;
+import io.github.multiprocessing4j.internal.codec.Codec;
+import io.github.multiprocessing4j.pool.SerializableBiFunction;
+import io.github.multiprocessing4j.pool.SerializableCallable;
+import io.github.multiprocessing4j.pool.SerializableFunction;
+import java.io.IOException;
+
+/**
+ * Runs one task frame in a worker and builds its result frame. Every failure of an element, including an argument
+ * that cannot be read or a result that cannot be serialized, becomes that element's exception: nothing a task does
+ * ends the worker, except ending the JVM.
+ */
+final class TaskRunner {
+    private final FunctionSlots<Object> functions = new FunctionSlots<>();
+
+    byte[] run(byte[] payload) {
+        PoolFrames.Task task;
+        try {
+            task = PoolFrames.readTask(payload);
+        } catch (IOException e) {
+            throw new IllegalStateException("damaged task frame from the parent: size=" + payload.length, e);
+        }
+        AllowList.global().learn(task.packages());
+        Object function = function(task);
+        Object[] rows = ItemBlock.readArguments(task.block(), task.arity());
+        Object[] values = new Object[rows.length];
+        Throwable[] errors = new Throwable[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            try {
+                if (rows[i] instanceof Throwable) {
+                    throw (Throwable) rows[i];
+                }
+                values[i] = call(function, (Object[]) rows[i]);
+            } catch (Throwable t) {
+                errors[i] = t;
+            }
+        }
+        return PoolFrames.result(task.id(), ItemBlock.outcomes(values, errors));
+    }
+
+    /** The task's function, or the Throwable that decoding it gave (so every element reports it). */
+    private Object function(PoolFrames.Task task) {
+        if (task.function().length == 0) {
+            Object known = functions.get(task.functionId());
+            return known != null ? known : new IllegalStateException("the worker does not know the function: id="
+                    + task.functionId());
+        }
+        Object decoded;
+        try {
+            decoded = Codec.decode(task.function(), AllowList.global());
+        } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
+            decoded = e;
+        }
+        functions.put(task.functionId(), decoded);
+        return decoded;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object call(Object function, Object[] args) throws Exception {
+        if (function instanceof Throwable) {
+            throw new IllegalStateException("cannot load the task function in the worker: " + function,
+                    (Throwable) function);
+        }
+        switch (args.length) {
+            case 0:
+                return ((SerializableCallable) function).call();
+            case 1:
+                return ((SerializableFunction) function).apply(args[0]);
+            default:
+                return ((SerializableBiFunction) function).apply(args[0], args[1]);
+        }
+    }
+}

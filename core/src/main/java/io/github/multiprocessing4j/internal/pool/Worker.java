@@ -1,0 +1,51 @@
+package io.github.multiprocessing4j.internal.pool;
+
+import io.github.multiprocessing4j.internal.process.ChildHandle;
+import java.util.ArrayDeque;
+
+/**
+ * The parent's view of one worker JVM. All fields are guarded by the pool's lock.
+ *
+ * <p>{@link #inflight} holds the units written to the worker's stdin, in the order written, which is the order
+ * the worker runs them: its head is the one running.
+ */
+final class Worker {
+    final String name;
+    ChildHandle handle;
+    final ArrayDeque<TaskUnit> inflight = new ArrayDeque<>();
+    final FunctionSlots<Boolean> functions = new FunctionSlots<>();
+    /** The initializer ran and the worker reads tasks. */
+    boolean ready;
+    /** No more tasks go to it: told to exit, over its memory limit, or being killed. */
+    boolean retiring;
+    /** It said it is over its memory limit: the units behind its last result never ran. */
+    boolean selfRetired;
+    /** Its last unit took less than {@code PoolCore.QUICK_NANOS}: it may hold more units. */
+    boolean quick;
+    /** Units written to it, for maxTasksPerChild. */
+    int assigned;
+
+    Worker(String name) {
+        this.name = name;
+    }
+
+    long pid() {
+        ChildHandle h = handle;
+        return h == null ? -1 : h.pid();
+    }
+
+    /** Kills the worker and everything it started. */
+    void killTree() {
+        ChildHandle h = handle;
+        if (h == null) {
+            return;
+        }
+        ProcessHandle.of(h.pid()).ifPresent(p -> p.descendants().forEach(ProcessHandle::destroyForcibly));
+        h.kill();
+    }
+
+    @Override
+    public String toString() {
+        return name + "(pid=" + pid() + ")";
+    }
+}

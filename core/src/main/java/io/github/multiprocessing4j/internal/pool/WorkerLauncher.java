@@ -1,0 +1,71 @@
+package io.github.multiprocessing4j.internal.pool;
+
+import io.github.multiprocessing4j.internal.child.ProcessContext;
+import io.github.multiprocessing4j.internal.codec.AllowList;
+import io.github.multiprocessing4j.internal.codec.Codec;
+import io.github.multiprocessing4j.internal.process.ChildHandle;
+import io.github.multiprocessing4j.internal.process.LaunchRequest;
+import io.github.multiprocessing4j.internal.process.StreamSpec;
+import io.github.multiprocessing4j.internal.spawn.InheritedJvm;
+import io.github.multiprocessing4j.internal.spawn.JvmOptionCheck;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Starts worker JVMs for a pool with the Process machinery ({@link ChildHandle}): each runs a {@link WorkerLoop},
+ * inherits this JVM's stdout and stderr, and runs with {@code -XX:+ExitOnOutOfMemoryError} so that a worker out of
+ * memory ends (exit code 3) instead of running on in an unknown state.
+ */
+final class WorkerLauncher {
+    private static final AtomicInteger NUMBERS = new AtomicInteger();
+    private static final Executor EVENTS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "mp4j-pool-events");
+        t.setDaemon(true);
+        return t;
+    });
+    private static final StreamSpec INHERIT = new StreamSpec(ProcessBuilder.Redirect.INHERIT, false, false);
+
+    private final PoolConfig config;
+    private final PoolCore core;
+    private final Path java = InheritedJvm.javaBinary();
+    private final List<String> options;
+    private final List<ClassLoader> loaders = new ArrayList<>();
+
+    WorkerLauncher(PoolConfig config, PoolCore core) {
+        this.config = config;
+        this.core = core;
+        List<String> all = new ArrayList<>();
+        all.add("-XX:+ExitOnOutOfMemoryError");
+        all.addAll(config.jvmOptions());
+        this.options = List.copyOf(all);
+        JvmOptionCheck.check(java, options);
+        loaders.add(WorkerLauncher.class.getClassLoader());
+        if (config.initializer() != null) {
+            loaders.add(config.initializer().getClass().getClassLoader());
+        }
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        if (context != null) {
+            loaders.add(context);
+        }
+    }
+
+    /** Starts one worker; its frames and its exit go to the pool. */
+    Worker launch() {
+        Worker worker = new Worker(config.namePrefix() + "-" + NUMBERS.incrementAndGet());
+        WorkerLoop loop = new WorkerLoop(config.initializer(), config.initArgs(), config.maxMemoryBytes());
+        loop.setName(worker.name);
+        Codec.Encoded task = Codec.encode(loop, "the pool's worker (its initializer and arguments)");
+        AllowList.global().learn(task.packages());
+        worker.handle = ChildHandle.launch(new LaunchRequest(loop, worker.name, false,
+                ProcessContext.nextChildIdentity(), task.bytes(), java, options, Map.of(), null, loaders, INHERIT,
+                INHERIT, frame -> core.onFrame(worker, frame)));
+        worker.handle.exitCode().whenCompleteAsync((code, error) -> core.onExit(worker, code == null ? -1 : code),
+                EVENTS);
+        return worker;
+    }
+}

@@ -1,0 +1,103 @@
+package io.github.multiprocessing4j.internal.pool;
+
+import io.github.multiprocessing4j.Process;
+import io.github.multiprocessing4j.internal.child.ParentChannel;
+import io.github.multiprocessing4j.internal.child.ProcessContext;
+import io.github.multiprocessing4j.internal.codec.ThrowableData;
+import io.github.multiprocessing4j.internal.process.Targets;
+import io.github.multiprocessing4j.internal.wire.Frame;
+import io.github.multiprocessing4j.internal.wire.FrameReader;
+import java.io.IOException;
+import java.io.Serializable;
+
+/**
+ * What a pool worker JVM runs: the initializer, then tasks read from stdin until the parent says to stop or goes
+ * away. One thread reads, runs and answers, so a task costs no thread hop in the worker.
+ *
+ * <p>A worker may start processes (it is not a daemon). When it ends, for whatever reason it can see (told to
+ * retire, over its memory limit, parent gone), it first kills every process it started, and their descendants.
+ * The parent's death is noticed between tasks by the end of stdin, and during a task by a watcher thread that
+ * checks the parent pid every {@value #PARENT_POLL_MILLIS} ms.
+ */
+public final class WorkerLoop extends Process implements ParentChannel.InputConsumer {
+    private static final long serialVersionUID = 1L;
+    static final long PARENT_POLL_MILLIS = 100;
+
+    private final Serializable initializer;
+    private final Object[] initArgs;
+    private final long maxMemoryBytes;
+
+    WorkerLoop(Serializable initializer, Object[] initArgs, long maxMemoryBytes) {
+        this.initializer = initializer;
+        this.initArgs = initArgs;
+        this.maxMemoryBytes = maxMemoryBytes;
+    }
+
+    @Override
+    public void run() {
+        watchParent();
+        try {
+            if (initializer != null) {
+                Targets.invoke(initializer, initArgs);
+            }
+        } catch (Throwable t) {
+            ParentChannel.send(Frame.POOL_INIT_FAILED, ThrowableData.encode(t));
+            endDescendants();
+            System.exit(1);
+        }
+        ParentChannel.send(Frame.POOL_READY, new byte[0]);
+        FrameReader in = ParentChannel.input();
+        TaskRunner runner = new TaskRunner();
+        while (true) {
+            Frame frame;
+            try {
+                frame = in.read();
+            } catch (IOException e) {
+                frame = null;
+            }
+            if (frame == null) {
+                ParentChannel.parentGone();
+                break;
+            }
+            if (frame.type() == Frame.POOL_EXIT) {
+                break;
+            }
+            if (frame.type() == Frame.POOL_TASK) {
+                ParentChannel.send(Frame.POOL_RESULT, runner.run(frame.payload()));
+                if (maxMemoryBytes > 0 && MemoryProbe.residentBytes() > maxMemoryBytes) {
+                    ParentChannel.send(Frame.POOL_RETIRING, new byte[0]);
+                    break;
+                }
+            }
+        }
+        endDescendants();
+        // end as Python's workers do, without waiting for threads a task may have left running
+        System.exit(0);
+    }
+
+    private static void watchParent() {
+        long parent = ProcessContext.parentPid();
+        Thread watcher = new Thread(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(PARENT_POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long now = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
+                if (now != parent) {
+                    ParentChannel.parentGone();
+                    endDescendants();
+                    Runtime.getRuntime().halt(1);
+                }
+            }
+        }, "mp4j-pool-parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    /** Kills what the tasks started: the whole tree below this JVM. */
+    static void endDescendants() {
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+    }
+}

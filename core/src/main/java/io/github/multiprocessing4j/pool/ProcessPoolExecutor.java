@@ -1,0 +1,363 @@
+package io.github.multiprocessing4j.pool;
+
+import io.github.multiprocessing4j.SerializationFailedException;
+import io.github.multiprocessing4j.internal.pool.FunctionCache;
+import io.github.multiprocessing4j.internal.pool.FunctionRef;
+import io.github.multiprocessing4j.internal.pool.PoolCore;
+import io.github.multiprocessing4j.internal.pool.ProgressSink;
+import io.github.multiprocessing4j.internal.pool.StreamingMap;
+import io.github.multiprocessing4j.internal.pool.TaskFuture;
+import io.github.multiprocessing4j.internal.pool.TaskUnit;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * An {@link ExecutorService} whose tasks run in worker JVMs (Python:
+ * {@code concurrent.futures.ProcessPoolExecutor}).
+ *
+ * <pre>{@code
+ * try (ProcessPoolExecutor executor = new ProcessPoolExecutor(4)) {
+ *     CompletableFuture<Long> pid = executor.submit(() -> ProcessHandle.current().pid());
+ *     System.out.println(pid.get(5, TimeUnit.SECONDS));
+ * }
+ * }</pre>
+ *
+ * <h2>Lifecycle</h2>
+ * <pre>
+ *   running --shutdown()--&gt; shut down: queued tasks finish, workers exit --&gt; terminated
+ *      +--shutdownNow()--&gt; workers killed, unfinished futures cancelled --&gt; terminated
+ * </pre>
+ * {@link #close()} is {@code shutdown()} then {@code awaitTermination} (as in Java 19).
+ *
+ * <h2>What crosses the process boundary</h2>
+ * The task (a {@link Callable} or {@link Runnable} that is also {@link Serializable}, such as a lambda given as
+ * {@link SerializableCallable}) and its result. A task that cannot be serialized is refused at {@code submit}
+ * with a {@link RejectedExecutionException} whose message and cause ({@link SerializationFailedException}) name
+ * the culprit; a result that cannot be serialized fails that future only.
+ *
+ * <h2>Failures</h2>
+ * Futures complete exceptionally with the same exceptions as {@link AsyncResult} ({@code get} wraps them in
+ * {@link ExecutionException}). Unlike Python's {@code BrokenProcessPool}, a worker that dies fails only the task
+ * it ran ({@link WorkerDiedException}); the executor replaces it and goes on. {@code cancel(true)} on a running
+ * task kills its worker and replaces it; {@code cancel(false)} lets it finish and drops the result. Workers are
+ * not daemons: tasks may start processes, which end with their worker as described for {@link Pool}.
+ *
+ * <p>Thread-safe. Dependent stages of the returned futures run on the pool thread that received the result
+ * unless given an executor: keep them short.
+ */
+public final class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
+    private final PoolCore core;
+    private final long defaultTimeoutNanos;
+
+    /** An executor with {@link io.github.multiprocessing4j.Multiprocessing#cpuCount()} workers. */
+    public ProcessPoolExecutor() {
+        this(builder());
+    }
+
+    /**
+     * An executor with {@code maxWorkers} workers (Python: {@code max_workers}).
+     *
+     * @param maxWorkers at least 1
+     */
+    public ProcessPoolExecutor(int maxWorkers) {
+        this(builder().processes(maxWorkers));
+    }
+
+    private ProcessPoolExecutor(Builder settings) {
+        this.core = new PoolCore(settings.config("ExecutorWorker"));
+        this.defaultTimeoutNanos = core.config().taskTimeoutNanos();
+    }
+
+    /**
+     * Settings beyond the number of workers, as for {@link Pool#builder()}.
+     *
+     * @return a builder with the defaults
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Settings of a {@link ProcessPoolExecutor}; frozen by {@link #build()}. */
+    public static final class Builder extends PoolBuilder<Builder> {
+        Builder() {
+        }
+
+        /**
+         * Starts the executor's workers.
+         *
+         * @return the executor
+         */
+        public ProcessPoolExecutor build() {
+            return new ProcessPoolExecutor(this);
+        }
+    }
+
+    /**
+     * Submits a serializable task (the overload a lambda picks).
+     *
+     * @param task the task
+     * @param <T> the result type
+     * @return its future
+     * @throws RejectedExecutionException after shutdown, or when the task cannot be serialized
+     */
+    public <T> CompletableFuture<T> submit(SerializableCallable<T> task) {
+        return start(task, task);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> submit(Callable<T> task) {
+        Objects.requireNonNull(task, "task");
+        if (!(task instanceof Serializable)) {
+            throw rejected(new SerializationFailedException("cannot serialize the task " + task.getClass().getName()
+                    + ": it does not implement java.io.Serializable (use a lambda typed as SerializableCallable)",
+                    null));
+        }
+        if (task instanceof SerializableCallable) {
+            return start((SerializableCallable<T>) task, task);
+        }
+        SerializableCallable<T> call = task::call;
+        return start(call, task);
+    }
+
+    @Override
+    public CompletableFuture<?> submit(Runnable task) {
+        return submit(task, null);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> submit(Runnable task, T result) {
+        Objects.requireNonNull(task, "task");
+        if (!(task instanceof Serializable)) {
+            throw rejected(new SerializationFailedException("cannot serialize the task " + task.getClass().getName()
+                    + ": it does not implement java.io.Serializable", null));
+        }
+        SerializableCallable<Object> call = () -> {
+            task.run();
+            return null;
+        };
+        return start(call, task).thenApply(ignored -> result);
+    }
+
+    @Override
+    public void execute(Runnable command) {
+        submit(command);
+    }
+
+    private <T> CompletableFuture<T> start(SerializableCallable<T> call, Object original) {
+        try {
+            FunctionRef ref = FunctionCache.of(call, 0);
+            return TaskFuture.submit(core, ref, new Object[0], defaultTimeoutNanos, original);
+        } catch (SerializationFailedException e) {
+            throw rejected(e);
+        } catch (IllegalStateException | PoolBrokenException e) {
+            throw new RejectedExecutionException("the executor does not accept tasks: " + e.getMessage(), e);
+        }
+    }
+
+    private static RejectedExecutionException rejected(SerializationFailedException e) {
+        return new RejectedExecutionException(e.getMessage(), e);
+    }
+
+    /**
+     * Applies {@code function} to each element lazily, results in input order (Python: {@code executor.map},
+     * chunk size 1 by default). Each result is returned or its exception thrown by {@code next()}.
+     *
+     * @param function the function
+     * @param inputs the elements, read lazily on the iterating thread
+     * @param chunksize elements per task, at least 1
+     * @param <T> the element type
+     * @param <R> the result type
+     * @return the results
+     */
+    public <T, R> IMapIterator<R> map(SerializableFunction<T, R> function, Iterable<? extends T> inputs,
+            int chunksize) {
+        if (chunksize < 1) {
+            throw new IllegalArgumentException("chunksize must be at least 1: chunksize=" + chunksize);
+        }
+        try {
+            core.checkAccepting();
+        } catch (IllegalStateException | PoolBrokenException e) {
+            throw new RejectedExecutionException("the executor does not accept tasks: " + e.getMessage(), e);
+        }
+        FunctionRef ref = FunctionCache.of(Objects.requireNonNull(function, "function"), 1);
+        return new StreamingMap<>(core, ref, inputs.iterator(), e -> new Object[] {e}, chunksize, true,
+                defaultTimeoutNanos, new ProgressSink(null, false, "map", -1));
+    }
+
+    /**
+     * {@link #map(SerializableFunction, Iterable, int)} with chunk size 1.
+     *
+     * @param function the function
+     * @param inputs the elements
+     * @param <T> the element type
+     * @param <R> the result type
+     * @return the results
+     */
+    public <T, R> IMapIterator<R> map(SerializableFunction<T, R> function, Iterable<? extends T> inputs) {
+        return map(function, inputs, 1);
+    }
+
+    @Override
+    public <T> List<Future<T>> invokeAll(Collection<? extends Callable<T>> tasks) throws InterruptedException {
+        List<Future<T>> futures = new ArrayList<>();
+        for (Callable<T> task : tasks) {
+            futures.add(submit(task));
+        }
+        for (Future<T> f : futures) {
+            try {
+                f.get();
+            } catch (ExecutionException | CancellationException e) {
+                // reported by the future itself
+            }
+        }
+        return futures;
+    }
+
+    @Override
+    public <T> List<Future<T>> invokeAll(Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        List<Future<T>> futures = new ArrayList<>();
+        for (Callable<T> task : tasks) {
+            futures.add(submit(task));
+        }
+        for (Future<T> f : futures) {
+            try {
+                f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | CancellationException e) {
+                // reported by the future itself
+            } catch (TimeoutException e) {
+                break;
+            }
+        }
+        for (Future<T> f : futures) {
+            f.cancel(true);
+        }
+        return futures;
+    }
+
+    @Override
+    public <T> T invokeAny(Collection<? extends Callable<T>> tasks) throws InterruptedException, ExecutionException {
+        try {
+            return invokeAny(tasks, Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new ExecutionException("no task completed", e);
+        }
+    }
+
+    @Override
+    public <T> T invokeAny(Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        if (tasks.isEmpty()) {
+            throw new IllegalArgumentException("invokeAny needs at least one task");
+        }
+        List<CompletableFuture<T>> futures = new ArrayList<>();
+        CompletableFuture<T> first = new CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+        for (Callable<T> task : tasks) {
+            CompletableFuture<T> f = submit(task);
+            futures.add(f);
+            f.whenComplete((value, error) -> {
+                if (error == null) {
+                    first.complete(value);
+                } else if (failures.incrementAndGet() == tasks.size()) {
+                    first.completeExceptionally(error);
+                }
+            });
+        }
+        try {
+            return first.get(timeout, unit);
+        } finally {
+            for (CompletableFuture<T> f : futures) {
+                f.cancel(true);
+            }
+        }
+    }
+
+    @Override
+    public void shutdown() {
+        core.shutdown();
+    }
+
+    /**
+     * Kills every worker; running and queued futures end cancelled (Python 3.14: {@code kill_workers()}).
+     *
+     * @return the tasks that never started, as runnables that would run them in this JVM
+     */
+    @Override
+    public List<Runnable> shutdownNow() {
+        List<Runnable> neverRan = new ArrayList<>();
+        for (TaskUnit unit : core.terminate()) {
+            Object original = unit.tag;
+            if (original instanceof Callable) {
+                neverRan.add(new FutureTask<>((Callable<?>) original));
+            } else if (original instanceof Runnable) {
+                neverRan.add((Runnable) original);
+            }
+        }
+        return neverRan;
+    }
+
+    @Override
+    public boolean isShutdown() {
+        return !core.isRunning();
+    }
+
+    @Override
+    public boolean isTerminated() {
+        return core.terminated().isDone();
+    }
+
+    @Override
+    public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+        try {
+            core.terminated().get(timeout, unit);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the executor's shutdown failed", e.getCause());
+        }
+    }
+
+    /** {@link #shutdown()}, then waits until the workers have exited (the queued tasks run first). */
+    @Override
+    public void close() {
+        shutdown();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (awaitTermination(1, TimeUnit.DAYS)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The pids of the live workers.
+     *
+     * @return the pids
+     */
+    public List<Long> workerPids() {
+        return core.workerPids();
+    }
+}
