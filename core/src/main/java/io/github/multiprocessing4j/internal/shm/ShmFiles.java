@@ -126,6 +126,11 @@ public final class ShmFiles {
         return PID;
     }
 
+    /** This JVM's pid. */
+    public static long selfPid() {
+        return PID;
+    }
+
     static long startMillis() {
         return START;
     }
