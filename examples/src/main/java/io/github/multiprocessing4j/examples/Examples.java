@@ -23,6 +23,11 @@ public final class Examples {
         add("pids", "seed 1.4: each process prints its pid and its parent's pid", Pids::run);
         add("daemon", "seed 2: a daemon child is gone when the main process ends", Daemon::run);
         add("daemon-children", "seed 2: a daemon child may not start children", DaemonChildren::run);
+        add("queue", "issue 5: a producer child puts 0..99999 on a Queue, a consumer child sums them", QueueSum::run);
+        add("shared-counter", "issue 5: 4 children add 1 to a shared Value 10,000 times under its lock",
+                SharedCounter::run);
+        add("lock-holder-dies", "issue 5: a lock holder is SIGKILLed; the main process recovers the lock",
+                LockHolderDies::run);
     }
 
     private Examples() {
