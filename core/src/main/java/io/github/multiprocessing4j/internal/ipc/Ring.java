@@ -97,7 +97,8 @@ public final class Ring {
             buffer.putInt(at, length);
             buffer.putInt(at + 4, kind);
             Words.setLongRelease(buffer, base + RingLayout.TAIL, tail + need);
-            Words.getAndAddLong(buffer, base + RingLayout.ITEMS, 1);
+            Words.setLongRelease(buffer, base + RingLayout.PUT_COUNT,
+                    Words.getLongPlain(buffer, base + RingLayout.PUT_COUNT) + 1);
             return true;
         } finally {
             writeLock.release(false, "ring write lock");
@@ -153,7 +154,8 @@ public final class Ring {
                 byte[] payload = new byte[length];
                 buffer.get(at + RingLayout.RECORD_HEADER, payload, 0, length);
                 Words.setLongRelease(buffer, base + RingLayout.HEAD, head);
-                Words.getAndAddLong(buffer, base + RingLayout.ITEMS, -1);
+                Words.setLongRelease(buffer, base + RingLayout.GET_COUNT,
+                        Words.getLongPlain(buffer, base + RingLayout.GET_COUNT) + 1);
                 return new Message(kind, payload);
             }
         } finally {
@@ -169,7 +171,8 @@ public final class Ring {
 
     /** The number of messages waiting (approximate while others write or read). */
     public long items() {
-        return Math.max(0, Words.getLongVolatile(buffer, base + RingLayout.ITEMS));
+        long got = Words.getLongAcquire(buffer, base + RingLayout.GET_COUNT);
+        return Math.max(0, Words.getLongAcquire(buffer, base + RingLayout.PUT_COUNT) - got);
     }
 
     public int maxItems() {
