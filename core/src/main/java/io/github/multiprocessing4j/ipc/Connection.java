@@ -1,6 +1,7 @@
 package io.github.multiprocessing4j.ipc;
 
-import io.github.multiprocessing4j.internal.ipc.PeerTable;
+import io.github.multiprocessing4j.PeerGoneException;
+import io.github.multiprocessing4j.internal.shm.PeerTable;
 import io.github.multiprocessing4j.internal.ipc.Ring;
 import io.github.multiprocessing4j.internal.shm.Attachment;
 import io.github.multiprocessing4j.internal.shm.Segment;
@@ -48,7 +49,7 @@ public final class Connection implements Serializable, AutoCloseable {
     private final transient PeerTable theirs;
 
     private Connection(Segment segment, int end, boolean attached) {
-        this.attachment = new Attachment(segment, "connection", false);
+        this.attachment = Attachment.of(segment, "connection", false);
         this.end = end;
         var body = segment.body();
         boolean duplex = body.getInt(PipeLayout.DUPLEX) != 0;
@@ -64,6 +65,7 @@ public final class Connection implements Serializable, AutoCloseable {
         } else {
             mine.register();
         }
+        Attachment.closeOnExit(this);
     }
 
     static Connection create(Segment segment, int end) {
@@ -271,10 +273,11 @@ public final class Connection implements Serializable, AutoCloseable {
      * throws {@link PeerGoneException} once it has read what was sent. Closing twice does nothing.
      */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (attachment.isClosed()) {
             return;
         }
+        Attachment.forgetOnExit(this);
         mine.unregister();
         boolean last = mine.nobodyLeft() && theirs.nobodyLeft();
         attachment.close();

@@ -1,6 +1,7 @@
 package io.github.multiprocessing4j.ipc;
 
-import io.github.multiprocessing4j.internal.ipc.PeerTable;
+import io.github.multiprocessing4j.PeerGoneException;
+import io.github.multiprocessing4j.internal.shm.PeerTable;
 import io.github.multiprocessing4j.internal.ipc.Ring;
 import io.github.multiprocessing4j.internal.shm.Attachment;
 import io.github.multiprocessing4j.internal.shm.Segment;
@@ -33,7 +34,7 @@ abstract class QueueCore<T> implements Serializable, AutoCloseable {
         }
         int capacity = Ring.roundCapacity(capacityBytes);
         this.flavour = flavour;
-        this.attachment = new Attachment(Segment.create("queue-", Segment.KIND_QUEUE, QueueLayout.VERSION,
+        this.attachment = Attachment.of(Segment.create("queue-", Segment.KIND_QUEUE, QueueLayout.VERSION,
                 QueueLayout.bodySize(capacity), b -> {
                     PeerTable.init(b, QueueLayout.PEERS);
                     Ring.init(b, QueueLayout.RING, capacity, maxsize);
@@ -41,6 +42,7 @@ abstract class QueueCore<T> implements Serializable, AutoCloseable {
         this.ring = new Ring(attachment.segment().body(), QueueLayout.RING);
         this.peers = new PeerTable(attachment.segment().body(), QueueLayout.PEERS);
         peers.register();
+        Attachment.closeOnExit(this);
     }
 
     QueueCore(Attachment attachment, int flavour) {
@@ -49,6 +51,7 @@ abstract class QueueCore<T> implements Serializable, AutoCloseable {
         this.ring = new Ring(attachment.segment().body(), QueueLayout.RING);
         this.peers = new PeerTable(attachment.segment().body(), QueueLayout.PEERS);
         peers.claim();
+        Attachment.closeOnExit(this);
     }
 
     private static String what(int flavour) {
@@ -113,10 +116,11 @@ abstract class QueueCore<T> implements Serializable, AutoCloseable {
      * more, the file is removed. Closing twice does nothing.
      */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (attachment.isClosed()) {
             return;
         }
+        Attachment.forgetOnExit(this);
         peers.unregister();
         boolean last = peers.nobodyLeft();
         attachment.close();
@@ -148,7 +152,7 @@ abstract class QueueCore<T> implements Serializable, AutoCloseable {
         }
 
         private Object readResolve() {
-            Attachment a = Attachment.attach(file, Segment.KIND_QUEUE, QueueLayout.VERSION, what(flavour));
+            Attachment a = Attachment.attachUntracked(file, Segment.KIND_QUEUE, QueueLayout.VERSION, what(flavour));
             switch (flavour) {
                 case SIMPLE:
                     return new SimpleQueue<>(a);

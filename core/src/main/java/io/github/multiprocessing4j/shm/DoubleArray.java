@@ -14,7 +14,8 @@ import io.github.multiprocessing4j.sync.Lock;
  * the lock.
  *
  * <p>What crosses the process boundary: only the name of the shared-memory file; an array passed to a child is
- * the same memory there. The file is removed when the creating process closes its handle or exits; attached
+ * the same memory there. The file is removed when the last process holding it closes it or
+ * exits, or when the creating process exits; attached
  * processes keep their mapping. A process that dies never corrupts an element; if it dies holding the lock, the
  * next acquirer recovers the lock (see {@link Lock}).
  */

@@ -12,8 +12,8 @@ import io.github.multiprocessing4j.sync.Lock;
  * (as Python's {@code v.value += 1} is not): do it under {@link #getLock()}. Nothing blocks but that lock.
  *
  * <p>What crosses the process boundary: only the name of the shared-memory file; a value passed to a child (as an
- * argument or captured by a target lambda) is the same memory there. The file is removed when the creating
- * process closes its handle or exits; the memory stays valid for processes that are attached. A process that dies
+ * argument or captured by a target lambda) is the same memory there. The file is removed when the last process holding it closes it or
+ * exits, or when the creating process exits; the memory stays valid for processes that are attached. A process that dies
  * never corrupts the value; if it dies holding the lock, the next acquirer recovers the lock (see {@link Lock}).
  */
 public final class LongValue extends SharedSlots {

@@ -97,7 +97,7 @@ public final class SharedMemory implements Serializable, AutoCloseable {
             segment.release();
             throw new IllegalStateException("shared memory exists already: name=" + n);
         }
-        return new SharedMemory(n, new Attachment(segment, "shared memory", false));
+        return new SharedMemory(n, Attachment.of(segment, "shared memory", false));
     }
 
     /**
@@ -111,7 +111,7 @@ public final class SharedMemory implements Serializable, AutoCloseable {
         String n = checkName(name);
         for (Path file : ShmFiles.findNamed(n)) {
             try {
-                return new SharedMemory(n, Attachment.attach(file.getFileName().toString(), Segment.KIND_BYTES,
+                return new SharedMemory(n, Attachment.attachUntracked(file.getFileName().toString(), Segment.KIND_BYTES,
                         VERSION, "shared memory"));
             } catch (IllegalArgumentException e) {
                 // removed or not ready between the listing and the attach: try the next one

@@ -29,7 +29,7 @@ abstract class SharedSlots implements Serializable, AutoCloseable {
         }
         this.type = type;
         this.array = array;
-        this.attachment = new Attachment(Segment.create(what + "-", Segment.KIND_VALUE, ValueLayout.VERSION,
+        this.attachment = Attachment.of(Segment.create(what + "-", Segment.KIND_VALUE, ValueLayout.VERSION,
                 ValueLayout.bodySize(length), b -> {
                     LockWord.init(b, ValueLayout.LOCK_OFFSET);
                     b.putInt(ValueLayout.TYPE_OFFSET, type);
@@ -105,6 +105,7 @@ abstract class SharedSlots implements Serializable, AutoCloseable {
     }
 
     Object writeReplace() {
+        attachment.reserve();
         return new Ref(attachment.open().fileName(), type, array);
     }
 

@@ -23,8 +23,8 @@ import java.util.concurrent.BrokenBarrierException;
  * the process of the last party to arrive, before the others are released). {@link #await()} blocks (spin, then
  * park with a backoff up to 1 ms) until all parties arrive, the timeout passes (which breaks the barrier, as in
  * Python), or the barrier is {@linkplain #abort() aborted} or {@linkplain #reset() reset}. A party that dies
- * before arriving is not detected: the others time out. Thread-safe. The file is removed when the creating
- * process closes its handle or exits.
+ * before arriving is not detected: the others time out. Thread-safe. The file is removed when the last process holding it closes it or
+ * exits, or when the creating process exits.
  */
 public final class Barrier implements Serializable, AutoCloseable {
     private static final long serialVersionUID = 1L;
@@ -62,7 +62,7 @@ public final class Barrier implements Serializable, AutoCloseable {
         if (parties < 1) {
             throw new IllegalArgumentException("a barrier needs at least one party: parties=" + parties);
         }
-        this.attachment = new Attachment(Segment.create("barrier-", Segment.KIND_BARRIER, VERSION, LENGTH, b -> {
+        this.attachment = Attachment.of(Segment.create("barrier-", Segment.KIND_BARRIER, VERSION, LENGTH, b -> {
             LockWord.init(b, 0);
             b.putInt(PARTIES, parties);
             b.putInt(BROKEN_GENERATION, -1);
@@ -132,6 +132,10 @@ public final class Barrier implements Serializable, AutoCloseable {
             }
             if (Words.getIntVolatile(body, BROKEN) != 0) {
                 throw broken("broken");
+            }
+            if (waiter.timeToCheck() && attachment.othersGone()) {
+                abort();
+                throw broken("every other process using the barrier is gone");
             }
             if (!waiter.pause()) {
                 abort();
@@ -234,6 +238,7 @@ public final class Barrier implements Serializable, AutoCloseable {
     }
 
     private Object writeReplace() {
+        attachment.reserve();
         return new Ref(attachment.open().fileName(), action, timeout);
     }
 

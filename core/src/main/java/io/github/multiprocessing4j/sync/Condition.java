@@ -1,5 +1,6 @@
 package io.github.multiprocessing4j.sync;
 
+import io.github.multiprocessing4j.PeerGoneException;
 import io.github.multiprocessing4j.internal.shm.Attachment;
 import io.github.multiprocessing4j.internal.shm.LockWord;
 import io.github.multiprocessing4j.internal.shm.Segment;
@@ -24,8 +25,10 @@ import java.util.function.BooleanSupplier;
  * releases the lock, waits to be signalled (spin, then park with a backoff up to 1 ms), then takes the lock back;
  * like Java's {@code Condition}, it may return spuriously, so wait in a loop or use {@link #waitFor}. A waiter
  * that times out never swallows a signal meant for another. A process that dies while waiting may absorb one
- * {@link #signal()}; {@link #signalAll()} is not affected. If the lock's holder dies, the next acquirer recovers
- * it as {@link Lock} describes. Thread-safe. The files are removed when the creating process closes or exits.
+ * {@link #signal()}; {@link #signalAll()} is not affected. When every other process that held the condition is
+ * gone, a waiter gets {@link PeerGoneException} (with the lock held again). If the lock's holder dies, the next acquirer recovers
+ * it as {@link Lock} describes. Thread-safe. The files are removed when the last process holding them closes them or exits, or when the creating
+ * process exits.
  */
 public final class Condition implements Serializable, AutoCloseable {
     private static final long serialVersionUID = 1L;
@@ -61,7 +64,7 @@ public final class Condition implements Serializable, AutoCloseable {
     }
 
     private Condition(Serializable lock, boolean ownsLock) {
-        this(new Attachment(Segment.create("cond-", Segment.KIND_CONDITION, ConditionLayout.VERSION,
+        this(Attachment.of(Segment.create("cond-", Segment.KIND_CONDITION, ConditionLayout.VERSION,
                 ConditionLayout.LENGTH, b -> b.putInt(ConditionLayout.VERSION_OFFSET, ConditionLayout.VERSION)),
                 "condition", true), lock, ownsLock);
     }
@@ -140,9 +143,16 @@ public final class Condition implements Serializable, AutoCloseable {
         Words.setLongVolatile(body, ConditionLayout.NEXT, ticket + 1);
         int count = word.releaseAll(what);
         InterruptedException interrupted = null;
+        boolean othersGone = false;
         try {
-            while (Words.getLongVolatile(body, ConditionLayout.RELEASED) <= ticket && waiter.pause()) {
-                // waiting for a signal
+            while (Words.getLongVolatile(body, ConditionLayout.RELEASED) <= ticket) {
+                if (waiter.timeToCheck() && attachment.othersGone()) {
+                    othersGone = true;
+                    break;
+                }
+                if (!waiter.pause()) {
+                    break;
+                }
             }
         } catch (InterruptedException e) {
             interrupted = e;
@@ -160,6 +170,9 @@ public final class Condition implements Serializable, AutoCloseable {
         }
         if (interrupted != null) {
             throw interrupted;
+        }
+        if (othersGone && !signalled) {
+            throw new PeerGoneException("every other process using the condition is gone: condition=" + what);
         }
         return signalled;
     }
@@ -239,6 +252,7 @@ public final class Condition implements Serializable, AutoCloseable {
     }
 
     private Object writeReplace() {
+        attachment.reserve();
         return new Ref(attachment.open().fileName(), lock);
     }
 

@@ -1,5 +1,6 @@
 package io.github.multiprocessing4j.sync;
 
+import io.github.multiprocessing4j.PeerGoneException;
 import io.github.multiprocessing4j.internal.shm.Attachment;
 import io.github.multiprocessing4j.internal.shm.Segment;
 import io.github.multiprocessing4j.internal.shm.Waiter;
@@ -17,9 +18,10 @@ import java.time.Duration;
  *
  * <p>Only the file name crosses the process boundary: a child gets the same event. {@link #await(Duration)}
  * waits for the flag (spin, then park with a backoff up to 1 ms, so it costs almost no CPU); setting wakes all
- * waiters within about a millisecond. Any process may set the event, so the death of one cannot be taken to mean
- * the event will never be set: wait with a timeout when that matters. Thread-safe. The file is removed when the
- * creating process closes its handle or exits.
+ * waiters within about a millisecond. When every other process that held the event has died or closed it (and no
+ * handle is on its way to a starting process), a waiter gets {@link PeerGoneException} within about 10 ms: nobody
+ * is left to set it. Not when the event was only ever used in this process. Thread-safe. The file is removed when
+ * the last process holding it closes it or exits, or when the creating process exits.
  */
 public final class Event implements Serializable, AutoCloseable {
     private static final long serialVersionUID = 1L;
@@ -31,7 +33,7 @@ public final class Event implements Serializable, AutoCloseable {
 
     /** Creates an event, not set. */
     public Event() {
-        this(new Attachment(Segment.create("event-", Segment.KIND_EVENT, VERSION, 16, b -> b.putInt(4, VERSION)),
+        this(Attachment.of(Segment.create("event-", Segment.KIND_EVENT, VERSION, 16, b -> b.putInt(4, VERSION)),
                 "event", true));
     }
 
@@ -85,6 +87,9 @@ public final class Event implements Serializable, AutoCloseable {
     private boolean await(Waiter waiter) throws InterruptedException {
         attachment.open();
         while (Words.getIntVolatile(body, FLAG) == 0) {
+            if (waiter.timeToCheck() && attachment.othersGone()) {
+                throw new PeerGoneException("every other process using the event is gone: name=" + name());
+            }
             if (!waiter.pause()) {
                 return false;
             }
@@ -113,6 +118,7 @@ public final class Event implements Serializable, AutoCloseable {
     }
 
     private Object writeReplace() {
+        attachment.reserve();
         return new Ref(attachment.open().fileName());
     }
 

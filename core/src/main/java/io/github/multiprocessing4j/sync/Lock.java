@@ -35,8 +35,9 @@ import java.util.OptionalLong;
  * {@link #recoveredFromDeadOwner()} gives the dead holder's pid; the data the lock protects may be half-updated.
  *
  * <h2>Lifetime</h2>
- * The file is removed when the creating process closes its handle or exits; handles in other processes keep
- * working, but no new process can attach after that. {@link #close()} in another process only detaches.
+ * Every process holding a handle is listed in the file's header. The file is removed when the last holder closes
+ * its handle (holders that died do not count; a handle on its way to a starting child does, for 30 s), or when the
+ * creating process exits; handles that are still open keep working, but no new process can attach after that.
  */
 public final class Lock implements Serializable, AutoCloseable {
     private static final long serialVersionUID = 1L;
@@ -52,7 +53,7 @@ public final class Lock implements Serializable, AutoCloseable {
 
     /** Creates a lock in a new shared-memory file. */
     public Lock() {
-        this(new Attachment(Segment.create("lock-", Segment.KIND_LOCK, LockLayout.VERSION, LockLayout.LENGTH,
+        this(Attachment.of(Segment.create("lock-", Segment.KIND_LOCK, LockLayout.VERSION, LockLayout.LENGTH,
                 body -> LockWord.init(body, 0)), "lock", true), 0);
     }
 
@@ -65,7 +66,7 @@ public final class Lock implements Serializable, AutoCloseable {
     /** A view of a lock embedded in another object's segment (a Value's lock); closing it only detaches. */
     static Lock embedded(Segment segment, int offset, String what) {
         segment.retain();
-        return new Lock(new Attachment(segment, what, false), offset);
+        return new Lock(Attachment.of(segment, what, false), offset);
     }
 
     /**
@@ -197,6 +198,7 @@ public final class Lock implements Serializable, AutoCloseable {
     }
 
     private Object writeReplace() {
+        attachment.reserve();
         Segment segment = attachment.open();
         return new Ref(segment.fileName(), segment.kind(), segment.kindVersion(), offset);
     }

@@ -16,8 +16,8 @@ import java.util.OptionalLong;
  * <p>Same machinery as {@link Lock}: only the file name crosses the process boundary (a child gets the same lock);
  * {@link #acquire()} blocks without burning a core, {@link #acquire(Duration)} at most the timeout; when the
  * owning process dies, a waiter takes the lock over within about 10 ms and {@link #recoveredFromDeadOwner()}
- * says so (the hold count restarts at 1). Thread-safe. The file is removed when the creating process closes its
- * handle or exits.
+ * says so (the hold count restarts at 1). Thread-safe. The file is removed when the last process holding it closes it or
+ * exits, or when the creating process exits.
  */
 public final class RLock implements Serializable, AutoCloseable {
     private static final long serialVersionUID = 1L;
@@ -28,7 +28,7 @@ public final class RLock implements Serializable, AutoCloseable {
 
     /** Creates a reentrant lock in a new shared-memory file. */
     public RLock() {
-        this(new Attachment(Segment.create("rlock-", Segment.KIND_LOCK, LockLayout.VERSION, LockLayout.LENGTH,
+        this(Attachment.of(Segment.create("rlock-", Segment.KIND_LOCK, LockLayout.VERSION, LockLayout.LENGTH,
                 body -> LockWord.init(body, 0)), "rlock", true));
     }
 
@@ -131,6 +131,7 @@ public final class RLock implements Serializable, AutoCloseable {
     }
 
     private Object writeReplace() {
+        attachment.reserve();
         return new Ref(attachment.open().fileName());
     }
 

@@ -1,5 +1,6 @@
 package io.github.multiprocessing4j.sync;
 
+import io.github.multiprocessing4j.PeerGoneException;
 import io.github.multiprocessing4j.internal.shm.Attachment;
 import io.github.multiprocessing4j.internal.shm.Segment;
 import io.github.multiprocessing4j.internal.shm.Waiter;
@@ -19,7 +20,9 @@ import java.time.Duration;
  * <p>Only the file name crosses the process boundary: a child gets the same semaphore. {@link #acquire()} blocks
  * (spin, then park with a backoff up to 1 ms); {@link #acquire(Duration)} at most the timeout. Permits are not
  * owned, so a process that dies holding some does not give them back (as in Python); wait with a timeout when
- * that can happen. Thread-safe. The file is removed when the creating process closes its handle or exits.
+ * that can happen. When every other process that held the semaphore is gone, a waiter gets
+ * {@link PeerGoneException} within about 10 ms. Thread-safe. The file is removed when the last process holding it closes it or
+ * exits, or when the creating process exits.
  */
 public class Semaphore implements Serializable, AutoCloseable {
     private static final long serialVersionUID = 1L;
@@ -45,7 +48,7 @@ public class Semaphore implements Serializable, AutoCloseable {
         if (value < 0) {
             throw new IllegalArgumentException("semaphore initial value must be >= 0: value=" + value);
         }
-        this.attachment = new Attachment(Segment.create("sem-", Segment.KIND_SEMAPHORE, VERSION, LENGTH, b -> {
+        this.attachment = Attachment.of(Segment.create("sem-", Segment.KIND_SEMAPHORE, VERSION, LENGTH, b -> {
             b.putInt(PERMITS, value);
             b.putInt(BOUND, bound);
             b.putInt(8, VERSION);
@@ -87,6 +90,9 @@ public class Semaphore implements Serializable, AutoCloseable {
                     return true;
                 }
                 continue;
+            }
+            if (waiter.timeToCheck() && attachment.othersGone()) {
+                throw new PeerGoneException("every other process using the semaphore is gone: name=" + name());
             }
             if (!waiter.pause()) {
                 return false;
@@ -145,6 +151,7 @@ public class Semaphore implements Serializable, AutoCloseable {
     }
 
     Object writeReplace() {
+        attachment.reserve();
         return new Ref(attachment.open().fileName(), this instanceof BoundedSemaphore);
     }
 

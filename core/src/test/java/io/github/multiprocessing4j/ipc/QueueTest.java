@@ -1,5 +1,6 @@
 package io.github.multiprocessing4j.ipc;
 
+import io.github.multiprocessing4j.PeerGoneException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -3,9 +3,12 @@ package io.github.multiprocessing4j.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.multiprocessing4j.PeerGoneException;
 import io.github.multiprocessing4j.Process;
 import io.github.multiprocessing4j.shm.IntValue;
 import io.github.multiprocessing4j.shm.Value;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.BrokenBarrierException;
 import org.junit.jupiter.api.Test;
@@ -38,6 +41,15 @@ class SyncPrimitivesTest {
     static void meetAtBarrier(Barrier barrier, IntValue arrived) throws Exception {
         arrived.addAndGet(1);
         barrier.await(WAIT);
+    }
+
+    static void attachAndExit(Event event) {
+        event.isSet();
+    }
+
+    static void holdUntilGo(Lock lock, Event ready, Event go) throws InterruptedException {
+        ready.set();
+        go.await(WAIT);
     }
 
     static void bump(IntValue value) {
@@ -119,6 +131,35 @@ class SyncPrimitivesTest {
             assertThat(cond.await(Duration.ofMillis(20))).isFalse();
             cond.signal();
             cond.release();
+        }
+    }
+
+    @Test
+    void shouldTellAnEventWaiterThatEveryOtherHolderIsGone() throws Exception {
+        try (Event event = new Event()) {
+            Process child = new Process(SyncPrimitivesTest::attachAndExit, event);
+            child.start();
+            assertThat(child.join(WAIT)).isTrue();
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> event.await(WAIT)).isInstanceOf(PeerGoneException.class)
+                    .hasMessageStartingWith("every other process using the event is gone: name=mp4j-");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
+    void shouldRemoveTheFileWhenTheLastHolderExitsAfterTheCreatorClosed() throws Exception {
+        try (Event ready = new Event(); Event go = new Event()) {
+            Lock lock = new Lock();
+            Path file = Path.of("/dev/shm", lock.name());
+            Process child = new Process(SyncPrimitivesTest::holdUntilGo, lock, ready, go);
+            child.start();
+            assertThat(ready.await(WAIT)).isTrue();
+            lock.close();
+            assertThat(file).exists(); // the child still holds it
+            go.set();
+            assertThat(child.join(WAIT)).isTrue();
+            assertThat(Files.exists(file)).isFalse(); // the child's exit was its last holder's close
         }
     }
 

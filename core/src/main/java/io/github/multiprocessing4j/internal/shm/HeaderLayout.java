@@ -1,7 +1,7 @@
 package io.github.multiprocessing4j.internal.shm;
 
 /**
- * The first 64 bytes of every multiprocessing4j shared-memory file; the body of the segment follows.
+ * The first 384 bytes of every multiprocessing4j shared-memory file; the body of the segment follows.
  *
  * <pre>
  *   0                   4                   8                  12                  16
@@ -14,7 +14,9 @@ package io.github.multiprocessing4j.internal.shm;
  *   +---------------------------------------+-------------------+-------------------+
  *  48 | reserved (16 bytes)                                                           |
  *   +-------------------------------------------------------------------------------+
- *  64   body (its own layout, chosen by kind)
+ *  64 | holders (PeerTable, 320 bytes): the processes holding a tracked handle        |
+ *   +-------------------------------------------------------------------------------+
+ * 384   body (its own layout, chosen by kind)
  * </pre>
  *
  * All words are in the platform's byte order. {@code ready} is written last, with release semantics, once the
@@ -32,9 +34,10 @@ final class HeaderLayout {
     static final int CREATOR_START_OFFSET = 24;
     static final int BODY_SIZE_OFFSET = 32;
     static final int READY_OFFSET = 40;
+    static final int HOLDERS_OFFSET = 64;
 
     /** Where the body starts; a multiple of 64, so that bodies may align words on cache lines. */
-    static final int LENGTH = 64;
+    static final int LENGTH = 384;
 
     private HeaderLayout() {
     }

@@ -31,6 +31,7 @@ public final class Segment {
 
     private final Path file;
     private final ByteBuffer body;
+    private final PeerTable holders;
     private final int kind;
     private final int kindVersion;
     private final long creatorPid;
@@ -43,6 +44,7 @@ public final class Segment {
         this.creatorPid = creatorPid;
         this.body = whole.slice(HeaderLayout.LENGTH, whole.capacity() - HeaderLayout.LENGTH)
                 .order(whole.order());
+        this.holders = new PeerTable(whole, HeaderLayout.HOLDERS_OFFSET);
     }
 
     /**
@@ -76,6 +78,7 @@ public final class Segment {
         whole.putLong(HeaderLayout.CREATOR_PID_OFFSET, ShmFiles.pid());
         whole.putLong(HeaderLayout.CREATOR_START_OFFSET, ShmFiles.startMillis());
         whole.putLong(HeaderLayout.BODY_SIZE_OFFSET, bodySize);
+        PeerTable.init(whole, HeaderLayout.HOLDERS_OFFSET);
         Segment segment = new Segment(file, whole, kind, kindVersion, ShmFiles.pid());
         init.init(segment.body);
         Words.setIntRelease(whole, HeaderLayout.READY_OFFSET, 1);
@@ -140,6 +143,11 @@ public final class Segment {
     @FunctionalInterface
     public interface BodyInit {
         void init(ByteBuffer body);
+    }
+
+    /** The table of processes that hold tracked handles on this segment. */
+    public PeerTable holders() {
+        return holders;
     }
 
     /** The body, shared: use absolute operations only. */

@@ -1,7 +1,5 @@
-package io.github.multiprocessing4j.internal.ipc;
+package io.github.multiprocessing4j.internal.shm;
 
-import io.github.multiprocessing4j.internal.shm.ShmFiles;
-import io.github.multiprocessing4j.internal.shm.Words;
 import java.nio.ByteBuffer;
 
 /**
@@ -11,7 +9,8 @@ import java.nio.ByteBuffer;
  * <pre>
  *   0    slot 0 (long) | slot 1 | ... | slot 31        (256 bytes)
  *   256  overflow (int): more holders than slots; deaths are then never reported
- *   260  version (int) | 264 reserved to 320
+ *   260  version (int) | 264 shared (int): a handle was ever serialized to or attached by another process
+ *   268  reserved to 320
  * </pre>
  *
  * A slot is 0 (free), a pid (a process holds a handle), or minus an expiry time in epoch milliseconds: a handle
@@ -23,6 +22,7 @@ public final class PeerTable {
     static final int SLOTS = 32;
     static final int OVERFLOW = 256;
     static final int VERSION_OFFSET = 260;
+    static final int SHARED = 264;
     static final int VERSION = 1;
     static final long RESERVATION_MILLIS = 30_000;
 
@@ -49,6 +49,7 @@ public final class PeerTable {
 
     /** Records a handle of this process that was deserialized: claims a reservation if there is one. */
     public void claim() {
+        Words.setIntVolatile(buffer, base + SHARED, 1);
         long pid = ShmFiles.selfPid();
         long now = System.currentTimeMillis();
         for (int i = 0; i < SLOTS; i++) {
@@ -62,6 +63,7 @@ public final class PeerTable {
 
     /** Reserves a slot for a handle that is being serialized to another process. */
     public void reserve() {
+        Words.setIntVolatile(buffer, base + SHARED, 1);
         put(-(System.currentTimeMillis() + RESERVATION_MILLIS));
     }
 
@@ -110,26 +112,24 @@ public final class PeerTable {
     }
 
     /**
-     * Whether other processes held handles and all of them are gone (none on its way). False when no other
-     * process ever attached: threads of this process may still be the other side.
+     * Whether a handle was ever shared with another process and no other process holds one now (none on its
+     * way). False when the object was never shared: threads of this process may still be the other side.
      */
     public boolean othersGone() {
         if (Words.getIntVolatile(buffer, base + OVERFLOW) != 0) {
             return false;
         }
+        if (Words.getIntVolatile(buffer, base + SHARED) == 0) {
+            return false;
+        }
         long self = ShmFiles.selfPid();
         long now = System.currentTimeMillis();
-        boolean hadOthers = false;
         for (int i = 0; i < SLOTS; i++) {
             long v = Words.getLongVolatile(buffer, slot(i));
-            if (v == 0 || v == self) {
-                continue;
-            }
-            if (isLive(v, now)) {
+            if (v != 0 && v != self && isLive(v, now)) {
                 return false;
             }
-            hadOthers |= v > 0;
         }
-        return hadOthers;
+        return true;
     }
 }
