@@ -63,6 +63,11 @@ class QueueTest {
         }
     }
 
+    static void blockInGet(Queue<String> q, Event started) throws InterruptedException {
+        started.set();
+        q.get(); // holds the read lock while it waits
+    }
+
     static void echoSimple(SimpleQueue<Object> in, SimpleQueue<Object> out) throws InterruptedException {
         out.put(in.get());
     }
@@ -148,6 +153,29 @@ class QueueTest {
             if (message[i] != want) {
                 throw new AssertionError("message " + seq + " is damaged at byte " + i);
             }
+        }
+    }
+
+    @Test
+    void shouldKeepWorkingWhenAConsumerIsKilledWhileWaitingInGet() throws Exception {
+        try (Queue<String> q = new Queue<>(); Event started = new Event()) {
+            Process consumer = new Process(QueueTest::blockInGet, q, started);
+            consumer.start();
+            assertThat(started.await(WAIT)).isTrue();
+            consumer.kill();
+            assertThat(consumer.join(WAIT)).isTrue();
+            q.put("after the kill");
+            assertThat(q.get(WAIT)).isEqualTo("after the kill");
+        }
+    }
+
+    @Test
+    void shouldBeTheSameQueueWhenCapturedByATargetLambda() throws Exception {
+        try (Queue<String> q = new Queue<>()) {
+            Process child = new Process(() -> q.put("captured"));
+            child.start();
+            assertThat(q.get(WAIT)).isEqualTo("captured");
+            assertThat(child.join(WAIT)).isTrue();
         }
     }
 

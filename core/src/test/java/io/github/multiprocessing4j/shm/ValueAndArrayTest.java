@@ -19,6 +19,7 @@ class ValueAndArrayTest {
         big.set(Long.MAX_VALUE);
     }
 
+    @SuppressWarnings("try") // the held lock is released by the try, not used in it
     static void doubleAll(DoubleArray values) throws InterruptedException {
         try (var held = values.getLock().hold()) {
             for (int i = 0; i < values.length(); i++) {

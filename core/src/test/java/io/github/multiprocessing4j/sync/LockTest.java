@@ -22,6 +22,7 @@ class LockTest {
         Thread.sleep(120_000);
     }
 
+    @SuppressWarnings("try") // the held lock is released by the try, not used in it
     static void incrementUnderLock(IntValue counter, Integer times) throws InterruptedException {
         for (int i = 0; i < times; i++) {
             try (Lock.Held held = counter.getLock().hold()) {

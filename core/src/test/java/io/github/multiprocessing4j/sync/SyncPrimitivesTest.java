@@ -29,6 +29,7 @@ class SyncPrimitivesTest {
         }
     }
 
+    @SuppressWarnings("try") // the held lock is released by the try, not used in it
     static void produceUnderCondition(Condition cond, IntValue items) throws InterruptedException {
         for (int i = 0; i < 5; i++) {
             try (Lock.Held held = cond.hold()) {
@@ -100,6 +101,7 @@ class SyncPrimitivesTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the held lock is released by the try, not used in it
     void shouldWaitForAPredicateSignalledFromAnotherProcess() throws Exception {
         try (Condition cond = new Condition(); IntValue items = Value.ofInt(0)) {
             Process producer = new Process(SyncPrimitivesTest::produceUnderCondition, cond, items);

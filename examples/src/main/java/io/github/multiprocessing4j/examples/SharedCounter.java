@@ -12,6 +12,7 @@ final class SharedCounter {
     private SharedCounter() {
     }
 
+    @SuppressWarnings("try") // the held lock is released by the try, not used in it
     static void addMany(IntValue counter) throws InterruptedException {
         for (int i = 0; i < 10_000; i++) {
             try (Lock.Held held = counter.getLock().hold()) {   // Python: with counter.get_lock():
