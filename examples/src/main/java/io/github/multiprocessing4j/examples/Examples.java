@@ -26,6 +26,11 @@ public final class Examples {
         add("pool", "map x*x over 0..9999 on a Pool with a progress bar; prints the sum", PoolSquares::run);
         add("pool-crash", "100 tasks, task 37 kills its worker: one fails, 99 succeed", PoolCrash::run);
         add("pool-timeout", "a runaway task stopped by a 1 s timeout, then a normal task", PoolTimeout::run);
+        add("queue", "issue 5: a producer child puts 0..99999 on a Queue, a consumer child sums them", QueueSum::run);
+        add("shared-counter", "issue 5: 4 children add 1 to a shared Value 10,000 times under its lock",
+                SharedCounter::run);
+        add("lock-holder-dies", "issue 5: a lock holder is SIGKILLed; the main process recovers the lock",
+                LockHolderDies::run);
     }
 
     private Examples() {

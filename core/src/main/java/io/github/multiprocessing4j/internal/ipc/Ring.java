@@ -1,0 +1,204 @@
+package io.github.multiprocessing4j.internal.ipc;
+
+import io.github.multiprocessing4j.internal.shm.LockWord;
+import io.github.multiprocessing4j.internal.shm.Waiter;
+import io.github.multiprocessing4j.internal.shm.Words;
+import java.nio.ByteBuffer;
+
+/**
+ * The operations of a {@link RingLayout ring}. Thread-safe and process-safe: writers serialize on the write lock,
+ * readers on the read lock, and both locks recover from a holder that died.
+ */
+public final class Ring {
+    /** Message kinds (never 0, which marks padding). */
+    public static final int KIND_OBJECT = 1;
+    public static final int KIND_BYTES = 2;
+
+    private final ByteBuffer buffer;
+    private final int base;
+    private final int capacity;
+    private final int maxItems;
+    private final LockWord writeLock;
+    private final LockWord readLock;
+
+    public Ring(ByteBuffer buffer, int base) {
+        this.buffer = buffer;
+        this.base = base;
+        this.capacity = buffer.getInt(base + RingLayout.CAPACITY);
+        this.maxItems = buffer.getInt(base + RingLayout.MAX_ITEMS);
+        this.writeLock = new LockWord(buffer, base + RingLayout.WRITE_LOCK);
+        this.readLock = new LockWord(buffer, base + RingLayout.READ_LOCK);
+    }
+
+    /** The bytes a ring of {@code capacity} data bytes takes. */
+    public static long regionSize(int capacity) {
+        return RingLayout.DATA + (long) capacity;
+    }
+
+    /** Rounds a requested capacity to a multiple of 64. */
+    public static int roundCapacity(int capacity) {
+        return Math.max(64, (capacity + 63) & ~63);
+    }
+
+    public static void init(ByteBuffer buffer, int base, int capacity, int maxItems) {
+        LockWord.init(buffer, base + RingLayout.WRITE_LOCK);
+        LockWord.init(buffer, base + RingLayout.READ_LOCK);
+        buffer.putInt(base + RingLayout.CAPACITY, capacity);
+        buffer.putInt(base + RingLayout.MAX_ITEMS, maxItems);
+        buffer.putInt(base + RingLayout.VERSION_OFFSET, RingLayout.VERSION);
+    }
+
+    /** The largest payload one message may have. */
+    public int maxMessage() {
+        return capacity - RingLayout.RECORD_HEADER;
+    }
+
+    /** Checks, while waiting, that the other side can still answer; throws to stop waiting. */
+    @FunctionalInterface
+    public interface PeerCheck {
+        void check();
+    }
+
+    /**
+     * Writes one message, whole.
+     *
+     * @return false when the deadline passed first (nothing was written)
+     * @throws IllegalArgumentException when the payload is larger than {@link #maxMessage()}
+     */
+    public boolean write(int kind, byte[] src, int offset, int length, Waiter waiter, PeerCheck readers)
+            throws InterruptedException {
+        if (length > maxMessage()) {
+            throw new IllegalArgumentException("message too large for the channel: size=" + length + ", limit="
+                    + maxMessage());
+        }
+        if (writeLock.acquire(waiter, false) == LockWord.Outcome.TIMED_OUT) {
+            return false;
+        }
+        try {
+            int need = RingLayout.recordSize(length);
+            long tail = Words.getLongVolatile(buffer, base + RingLayout.TAIL);
+            int pos = (int) (tail % capacity);
+            if (pos + need > capacity) {
+                int pad = capacity - pos;
+                if (!awaitSpace(tail, pad, false, waiter, readers)) {
+                    return false;
+                }
+                buffer.putInt(base + RingLayout.DATA + pos, pad - RingLayout.RECORD_HEADER);
+                buffer.putInt(base + RingLayout.DATA + pos + 4, RingLayout.KIND_PADDING);
+                tail += pad;
+                Words.setLongRelease(buffer, base + RingLayout.TAIL, tail);
+                pos = 0;
+            }
+            if (!awaitSpace(tail, need, true, waiter, readers)) {
+                return false;
+            }
+            int at = base + RingLayout.DATA + pos;
+            buffer.put(at + RingLayout.RECORD_HEADER, src, offset, length);
+            buffer.putInt(at, length);
+            buffer.putInt(at + 4, kind);
+            Words.setLongRelease(buffer, base + RingLayout.TAIL, tail + need);
+            Words.setLongRelease(buffer, base + RingLayout.PUT_COUNT,
+                    Words.getLongPlain(buffer, base + RingLayout.PUT_COUNT) + 1);
+            return true;
+        } finally {
+            writeLock.release(false, "ring write lock");
+        }
+    }
+
+    private boolean awaitSpace(long tail, int need, boolean countItems, Waiter waiter, PeerCheck readers)
+            throws InterruptedException {
+        while (capacity - (tail - Words.getLongAcquire(buffer, base + RingLayout.HEAD)) < need
+                || (countItems && maxItems > 0 && items() >= maxItems)) {
+            if (waiter.timeToCheck()) {
+                readers.check();
+            }
+            if (!waiter.pause()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One message read from the ring. */
+    public record Message(int kind, byte[] payload) {
+    }
+
+    /**
+     * Reads one message, whole.
+     *
+     * @return the message, or null when the deadline passed first
+     */
+    public Message read(Waiter waiter, PeerCheck writers) throws InterruptedException {
+        if (readLock.acquire(waiter, false) == LockWord.Outcome.TIMED_OUT) {
+            return null;
+        }
+        try {
+            long head = Words.getLongVolatile(buffer, base + RingLayout.HEAD);
+            while (true) {
+                while (Words.getLongAcquire(buffer, base + RingLayout.TAIL) == head) {
+                    if (waiter.timeToCheck()) {
+                        writers.check();
+                    }
+                    if (!waiter.pause()) {
+                        return null;
+                    }
+                }
+                int at = base + RingLayout.DATA + (int) (head % capacity);
+                int length = buffer.getInt(at);
+                int kind = buffer.getInt(at + 4);
+                head += RingLayout.recordSize(length);
+                if (kind == RingLayout.KIND_PADDING) {
+                    Words.setLongRelease(buffer, base + RingLayout.HEAD, head);
+                    continue;
+                }
+                byte[] payload = new byte[length];
+                buffer.get(at + RingLayout.RECORD_HEADER, payload, 0, length);
+                Words.setLongRelease(buffer, base + RingLayout.HEAD, head);
+                Words.setLongRelease(buffer, base + RingLayout.GET_COUNT,
+                        Words.getLongPlain(buffer, base + RingLayout.GET_COUNT) + 1);
+                return new Message(kind, payload);
+            }
+        } finally {
+            readLock.release(false, "ring read lock");
+        }
+    }
+
+    /** Whether a message (or padding) is waiting. */
+    public boolean hasData() {
+        return Words.getLongAcquire(buffer, base + RingLayout.TAIL)
+                != Words.getLongAcquire(buffer, base + RingLayout.HEAD);
+    }
+
+    /** The number of messages waiting (approximate while others write or read). */
+    public long items() {
+        long got = Words.getLongAcquire(buffer, base + RingLayout.GET_COUNT);
+        return Math.max(0, Words.getLongAcquire(buffer, base + RingLayout.PUT_COUNT) - got);
+    }
+
+    public int maxItems() {
+        return maxItems;
+    }
+
+    /** Adds to the unfinished-task count (JoinableQueue) and returns the new count. */
+    public long addUnfinished(long delta) {
+        return Words.getAndAddLong(buffer, base + RingLayout.UNFINISHED, delta) + delta;
+    }
+
+    public long unfinished() {
+        return Words.getLongVolatile(buffer, base + RingLayout.UNFINISHED);
+    }
+
+    /** Decrements the unfinished-task count unless it is zero; returns false if it was zero. */
+    public boolean taskDone() {
+        int at = base + RingLayout.UNFINISHED;
+        while (true) {
+            long n = Words.getLongVolatile(buffer, at);
+            if (n <= 0) {
+                return false;
+            }
+            if (Words.casLong(buffer, at, n, n - 1)) {
+                return true;
+            }
+        }
+    }
+}

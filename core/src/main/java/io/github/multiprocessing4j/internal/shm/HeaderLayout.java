@@ -1,0 +1,44 @@
+package io.github.multiprocessing4j.internal.shm;
+
+/**
+ * The first 384 bytes of every multiprocessing4j shared-memory file; the body of the segment follows.
+ *
+ * <pre>
+ *   0                   4                   8                  12                  16
+ *   +-------------------+-------------------+-------------------+-------------------+
+ *   | magic 'MP4J'      | header version    | kind              | kind version      |
+ *   +-------------------+-------------------+-------------------+-------------------+
+ *  16 | creator pid (long)                    | creator start, epoch ms (long)        |
+ *   +---------------------------------------+---------------------------------------+
+ *  32 | body size in bytes (long)             | ready (int)       | reserved          |
+ *   +---------------------------------------+-------------------+-------------------+
+ *  48 | reserved (16 bytes)                                                           |
+ *   +-------------------------------------------------------------------------------+
+ *  64 | holders (PeerTable, 320 bytes): the processes holding a tracked handle        |
+ *   +-------------------------------------------------------------------------------+
+ * 384   body (its own layout, chosen by kind)
+ * </pre>
+ *
+ * All words are in the platform's byte order. {@code ready} is written last, with release semantics, once the
+ * creator has laid out the body; attaching checks magic, versions, kind and ready.
+ */
+final class HeaderLayout {
+    static final int MAGIC = 0x4A34504D; // "MP4J" read as a little-endian int
+    static final int VERSION = 1;
+
+    static final int MAGIC_OFFSET = 0;
+    static final int VERSION_OFFSET = 4;
+    static final int KIND_OFFSET = 8;
+    static final int KIND_VERSION_OFFSET = 12;
+    static final int CREATOR_PID_OFFSET = 16;
+    static final int CREATOR_START_OFFSET = 24;
+    static final int BODY_SIZE_OFFSET = 32;
+    static final int READY_OFFSET = 40;
+    static final int HOLDERS_OFFSET = 64;
+
+    /** Where the body starts; a multiple of 64, so that bodies may align words on cache lines. */
+    static final int LENGTH = 384;
+
+    private HeaderLayout() {
+    }
+}

@@ -1,0 +1,88 @@
+package io.github.multiprocessing4j.internal.shm;
+
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * How a thread waits for a word in shared memory to change: there is no futex in the JDK, so it spins for a few
+ * microseconds (the other side often answers that fast), yields for a while, then parks with a growing pause of
+ * at most {@link #MAX_PARK_NANOS}, so that a thread blocked for long costs almost no CPU (a spinning waiter would
+ * steal a core on a 2-core machine). Also says when it is time to look whether the peers are still alive.
+ */
+public final class Waiter {
+    static final long SPIN_NANOS = 20_000;
+    static final long YIELD_NANOS = 100_000;
+    static final long MAX_PARK_NANOS = 1_000_000;
+    /** How often a blocked thread checks that the processes it waits for are alive. */
+    static final long CHECK_NANOS = 10_000_000;
+
+    private final long start = System.nanoTime();
+    private final long deadline;
+    private final boolean forever;
+    private long park = 1_000;
+    private long nextCheck = start + CHECK_NANOS;
+
+    private Waiter(long timeoutNanos, boolean forever) {
+        this.forever = forever;
+        this.deadline = forever ? 0 : start + Math.max(0, timeoutNanos);
+    }
+
+    /** Waits without a deadline. */
+    public static Waiter forever() {
+        return new Waiter(0, true);
+    }
+
+    /** Waits at most {@code timeout}; {@code null} means forever, a negative timeout means do not wait. */
+    public static Waiter upTo(Duration timeout) {
+        return timeout == null ? forever() : new Waiter(saturatedNanos(timeout), false);
+    }
+
+    private static long saturatedNanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return d.isNegative() ? 0 : Long.MAX_VALUE / 4;
+        }
+    }
+
+    /** Whether the deadline has passed. */
+    public boolean expired() {
+        return !forever && System.nanoTime() - deadline >= 0;
+    }
+
+    /**
+     * Pauses once.
+     *
+     * @return false when the deadline has passed (without pausing)
+     * @throws InterruptedException when the thread was interrupted
+     */
+    public boolean pause() throws InterruptedException {
+        long now = System.nanoTime();
+        if (!forever && now - deadline >= 0) {
+            return false;
+        }
+        long waited = now - start;
+        if (waited < SPIN_NANOS) {
+            Thread.onSpinWait();
+        } else if (waited < YIELD_NANOS) {
+            Thread.yield();
+        } else {
+            LockSupport.parkNanos(forever ? park : Math.min(park, deadline - now));
+            park = Math.min(MAX_PARK_NANOS, park * 2);
+        }
+        if (Thread.interrupted()) {
+            throw new InterruptedException("interrupted while waiting on shared memory");
+        }
+        return true;
+    }
+
+    /** True about every 10 ms of waiting: the moment to check that the peers are alive. */
+    public boolean timeToCheck() {
+        long now = System.nanoTime();
+        if (now - nextCheck >= 0) {
+            nextCheck = now + CHECK_NANOS;
+            return true;
+        }
+        return false;
+    }
+}

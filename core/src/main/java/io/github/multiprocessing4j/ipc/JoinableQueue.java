@@ -1,0 +1,93 @@
+package io.github.multiprocessing4j.ipc;
+
+import io.github.multiprocessing4j.internal.shm.Attachment;
+import io.github.multiprocessing4j.internal.shm.Waiter;
+import java.time.Duration;
+
+/**
+ * A {@link Queue} that counts unfinished tasks (Python: {@code multiprocessing.JoinableQueue}): each put adds one,
+ * each {@link #taskDone()} removes one, and {@link #join()} waits for zero.
+ *
+ * <p>The count lives in the queue's shared memory. {@link #join()} waits with the same spin-then-park backoff as
+ * {@code get}; a consumer that dies between {@code get} and {@code taskDone} leaves the count above zero, so use
+ * {@link #join(Duration)} when that can happen. Otherwise as {@link Queue}.
+ *
+ * @param <T> the type of the items
+ */
+public final class JoinableQueue<T> extends Queue<T> {
+    private static final long serialVersionUID = 1L;
+
+    /** An unbounded joinable queue. */
+    public JoinableQueue() {
+        this(0);
+    }
+
+    /**
+     * A joinable queue that holds at most {@code maxsize} items; 0 means no limit.
+     *
+     * @param maxsize the item limit
+     */
+    public JoinableQueue(int maxsize) {
+        super(JOINABLE, maxsize, DEFAULT_CAPACITY);
+    }
+
+    JoinableQueue(Attachment attachment) {
+        super(attachment, JOINABLE);
+    }
+
+    @Override
+    boolean offer(T item, Waiter waiter) throws InterruptedException {
+        ring.addUnfinished(1);
+        boolean put = false;
+        try {
+            put = super.offer(item, waiter);
+            return put;
+        } finally {
+            if (!put) {
+                ring.addUnfinished(-1);
+            }
+        }
+    }
+
+    /**
+     * Marks one task taken from the queue as done (Python: {@code task_done()}).
+     *
+     * @throws IllegalStateException when called more often than items were put
+     */
+    public void taskDone() {
+        attachment.open();
+        if (!ring.taskDone()) {
+            throw new IllegalStateException("task_done() called too many times: name=" + name());
+        }
+    }
+
+    /**
+     * Waits until every item put has been marked done.
+     *
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public void join() throws InterruptedException {
+        join(Waiter.forever());
+    }
+
+    /**
+     * Waits at most {@code timeout} until every item put has been marked done.
+     *
+     * @param timeout how long to wait
+     * @return whether the count reached zero
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public boolean join(Duration timeout) throws InterruptedException {
+        return join(Waiter.upTo(timeout));
+    }
+
+    private boolean join(Waiter waiter) throws InterruptedException {
+        attachment.open();
+        while (ring.unfinished() > 0) {
+            if (!waiter.pause()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,106 @@
+package io.github.multiprocessing4j.ipc;
+
+import io.github.multiprocessing4j.internal.shm.PeerTable;
+import io.github.multiprocessing4j.internal.ipc.Ring;
+import io.github.multiprocessing4j.internal.shm.Segment;
+
+/**
+ * A pair of connected {@link Connection}s (Python: {@code conn1, conn2 = multiprocessing.Pipe(duplex)}).
+ *
+ * <pre>{@code
+ * try (Pipe pipe = Pipe.open()) {
+ *     new Process(Child::run, pipe.conn2()).start();   // the child uses the other end
+ *     pipe.conn1().send("ping");
+ *     Object answer = pipe.conn1().recv();
+ * }
+ * }</pre>
+ *
+ * <p>Duplex pipes carry messages both ways; in a one-way pipe ({@code open(false)}) {@link #conn1()} only
+ * receives and {@link #conn2()} only sends, as in Python. Each direction is a ring in shared memory of 8 MiB by
+ * default, which is also about the largest message it takes. See {@link Connection} for what crosses the process
+ * boundary, blocking, dead peers and lifetime. Thread-safe.
+ */
+public final class Pipe implements AutoCloseable {
+    /** The default byte capacity of each direction: 8 MiB. */
+    public static final int DEFAULT_CAPACITY = 8 << 20;
+
+    private final Connection conn1;
+    private final Connection conn2;
+
+    private Pipe(Connection conn1, Connection conn2) {
+        this.conn1 = conn1;
+        this.conn2 = conn2;
+    }
+
+    /**
+     * Opens a duplex pipe (Python: {@code Pipe()}).
+     *
+     * @return the pipe
+     */
+    public static Pipe open() {
+        return open(true, DEFAULT_CAPACITY);
+    }
+
+    /**
+     * Opens a pipe (Python: {@code Pipe(duplex)}).
+     *
+     * @param duplex whether both ends send and receive
+     * @return the pipe
+     */
+    public static Pipe open(boolean duplex) {
+        return open(duplex, DEFAULT_CAPACITY);
+    }
+
+    /**
+     * Opens a pipe whose directions each hold {@code capacityBytes} bytes of messages.
+     *
+     * @param duplex whether both ends send and receive
+     * @param capacityBytes the ring size of each direction, at least 64, rounded up to a multiple of 64
+     * @return the pipe
+     */
+    public static Pipe open(boolean duplex, int capacityBytes) {
+        if (capacityBytes < 64) {
+            throw new IllegalArgumentException("pipe capacity too small: capacityBytes=" + capacityBytes
+                    + ", min=64");
+        }
+        int capacity = Ring.roundCapacity(capacityBytes);
+        Segment segment = Segment.create("pipe-", Segment.KIND_PIPE, PipeLayout.VERSION,
+                PipeLayout.bodySize(duplex, capacity), b -> {
+                    PeerTable.init(b, PipeLayout.PEERS_1);
+                    PeerTable.init(b, PipeLayout.PEERS_2);
+                    b.putInt(PipeLayout.DUPLEX, duplex ? 1 : 0);
+                    b.putInt(PipeLayout.VERSION_OFFSET, PipeLayout.VERSION);
+                    Ring.init(b, PipeLayout.RING_A, capacity, 0);
+                    if (duplex) {
+                        Ring.init(b, PipeLayout.ringB(capacity), capacity, 0);
+                    }
+                });
+        segment.retain();
+        return new Pipe(Connection.create(segment, 1), Connection.create(segment, 2));
+    }
+
+    /**
+     * The first end (Python's {@code conn1}); receive-only in a one-way pipe.
+     *
+     * @return the connection
+     */
+    public Connection conn1() {
+        return conn1;
+    }
+
+    /**
+     * The second end (Python's {@code conn2}); send-only in a one-way pipe.
+     *
+     * @return the connection
+     */
+    public Connection conn2() {
+        return conn2;
+    }
+
+    /** Closes both ends in this process (ends already closed are skipped). */
+    @Override
+    public void close() {
+        conn1.close();
+        conn2.close();
+    }
+}

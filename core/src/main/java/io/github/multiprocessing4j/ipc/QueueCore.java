@@ -1,0 +1,166 @@
+package io.github.multiprocessing4j.ipc;
+
+import io.github.multiprocessing4j.PeerGoneException;
+import io.github.multiprocessing4j.internal.shm.PeerTable;
+import io.github.multiprocessing4j.internal.ipc.Ring;
+import io.github.multiprocessing4j.internal.shm.Attachment;
+import io.github.multiprocessing4j.internal.shm.Segment;
+import io.github.multiprocessing4j.internal.shm.Waiter;
+import java.io.Serializable;
+import java.time.Duration;
+
+/** What {@link Queue}, {@link SimpleQueue} and {@link JoinableQueue} share: a ring, its peers, the serial form. */
+abstract class QueueCore<T> implements Serializable, AutoCloseable {
+    private static final long serialVersionUID = 1L;
+    /** The default byte capacity of a queue: 8 MiB, which is also about the largest message it takes. */
+    static final int DEFAULT_CAPACITY = 8 << 20;
+
+    static final int SIMPLE = 0;
+    static final int QUEUE = 1;
+    static final int JOINABLE = 2;
+
+    final transient Attachment attachment;
+    final transient Ring ring;
+    final transient PeerTable peers;
+    private final transient int flavour;
+
+    QueueCore(int flavour, int maxsize, int capacityBytes) {
+        if (maxsize < 0) {
+            throw new IllegalArgumentException("queue maxsize must be >= 0: maxsize=" + maxsize);
+        }
+        if (capacityBytes < 64) {
+            throw new IllegalArgumentException("queue capacity too small: capacityBytes=" + capacityBytes
+                    + ", min=64");
+        }
+        int capacity = Ring.roundCapacity(capacityBytes);
+        this.flavour = flavour;
+        this.attachment = Attachment.of(Segment.create("queue-", Segment.KIND_QUEUE, QueueLayout.VERSION,
+                QueueLayout.bodySize(capacity), b -> {
+                    PeerTable.init(b, QueueLayout.PEERS);
+                    Ring.init(b, QueueLayout.RING, capacity, maxsize);
+                }), what(flavour), false);
+        this.ring = new Ring(attachment.segment().body(), QueueLayout.RING);
+        this.peers = new PeerTable(attachment.segment().body(), QueueLayout.PEERS);
+        peers.register();
+        Attachment.closeOnExit(this);
+    }
+
+    QueueCore(Attachment attachment, int flavour) {
+        this.attachment = attachment;
+        this.flavour = flavour;
+        this.ring = new Ring(attachment.segment().body(), QueueLayout.RING);
+        this.peers = new PeerTable(attachment.segment().body(), QueueLayout.PEERS);
+        peers.claim();
+        Attachment.closeOnExit(this);
+    }
+
+    private static String what(int flavour) {
+        return flavour == SIMPLE ? "simple queue" : flavour == JOINABLE ? "joinable queue" : "queue";
+    }
+
+    /** Puts, or returns false when the deadline passed. */
+    boolean offer(T item, Waiter waiter) throws InterruptedException {
+        attachment.open();
+        Messages.Encoded m = Messages.encode(item, "an item put on " + name());
+        return ring.write(m.kind(), m.bytes(), 0, m.bytes().length, waiter, this::checkOthers);
+    }
+
+    /** Takes, or throws QueueEmptyException when the deadline passed. */
+    @SuppressWarnings("unchecked")
+    T take(Waiter waiter, Duration timeout) throws InterruptedException {
+        attachment.open();
+        Ring.Message m = ring.read(waiter, this::checkOthers);
+        if (m == null) {
+            throw new QueueEmptyException("queue is empty: name=" + name() + ", timeout=" + timeout);
+        }
+        return (T) Messages.decode(m, name());
+    }
+
+    private void checkOthers() {
+        if (peers.othersGone()) {
+            throw new PeerGoneException("every other process using the queue is gone: name=" + name());
+        }
+    }
+
+    /**
+     * The largest message, in bytes after serialization, that this queue takes.
+     *
+     * @return the limit
+     */
+    public int maxMessageSize() {
+        return ring.maxMessage();
+    }
+
+    /**
+     * Whether no item is waiting now (Python: {@code empty()}; as there, it may be stale at once).
+     *
+     * @return whether the queue is empty
+     */
+    public boolean isEmpty() {
+        attachment.open();
+        return !ring.hasData();
+    }
+
+    /**
+     * The shared-memory file name of the queue.
+     *
+     * @return the name
+     */
+    public String name() {
+        return attachment.segment().fileName();
+    }
+
+    /**
+     * Closes this handle (Python: {@code close()}): this process may no longer put or get through it
+     * ({@link IllegalStateException}). Other processes' handles keep working. When no process holds a handle any
+     * more, the file is removed. Closing twice does nothing.
+     */
+    @Override
+    public synchronized void close() {
+        if (attachment.isClosed()) {
+            return;
+        }
+        Attachment.forgetOnExit(this);
+        peers.unregister();
+        boolean last = peers.nobodyLeft();
+        attachment.close();
+        if (last) {
+            attachment.segment().unlink();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "<" + getClass().getSimpleName() + " " + name() + ">";
+    }
+
+    Object writeReplace() {
+        attachment.open();
+        peers.reserve();
+        return new Ref(name(), flavour);
+    }
+
+    /** The serial form: the file name and the flavour. */
+    private static final class Ref implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String file;
+        private final int flavour;
+
+        Ref(String file, int flavour) {
+            this.file = file;
+            this.flavour = flavour;
+        }
+
+        private Object readResolve() {
+            Attachment a = Attachment.attachUntracked(file, Segment.KIND_QUEUE, QueueLayout.VERSION, what(flavour));
+            switch (flavour) {
+                case SIMPLE:
+                    return new SimpleQueue<>(a);
+                case JOINABLE:
+                    return new JoinableQueue<>(a);
+                default:
+                    return new Queue<>(a);
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.github.multiprocessing4j.ipc;
+
+import io.github.multiprocessing4j.PeerGoneException;
+import io.github.multiprocessing4j.internal.shm.Attachment;
+import io.github.multiprocessing4j.internal.shm.Waiter;
+
+/**
+ * An unbounded queue with only {@code put}, {@code get}, {@code isEmpty} and {@code close} (Python:
+ * {@code multiprocessing.SimpleQueue}). Same transport, serialization, blocking, dead-peer and lifetime rules as
+ * {@link Queue}; {@code put} blocks only while the ring's bytes (8 MiB) are full.
+ *
+ * @param <T> the type of the items
+ */
+public final class SimpleQueue<T> extends QueueCore<T> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates a simple queue. */
+    public SimpleQueue() {
+        super(SIMPLE, 0, DEFAULT_CAPACITY);
+    }
+
+    SimpleQueue(Attachment attachment) {
+        super(attachment, SIMPLE);
+    }
+
+    /**
+     * Puts an item.
+     *
+     * @param item the item; serializable
+     * @throws InterruptedException if interrupted while waiting for room
+     */
+    public void put(T item) throws InterruptedException {
+        offer(item, Waiter.forever());
+    }
+
+    /**
+     * Takes the next item, waiting as long as the queue is empty.
+     *
+     * @return the item
+     * @throws InterruptedException if interrupted while waiting
+     * @throws PeerGoneException when the queue is empty and every other process using it is gone
+     */
+    public T get() throws InterruptedException {
+        return take(Waiter.forever(), null);
+    }
+}

@@ -1,0 +1,106 @@
+package io.github.multiprocessing4j.shm;
+
+import io.github.multiprocessing4j.internal.shm.Attachment;
+import io.github.multiprocessing4j.internal.shm.Words;
+import io.github.multiprocessing4j.sync.Lock;
+
+/**
+ * A fixed-length array of int in shared memory (Python: {@code multiprocessing.Array('i', n)}), made by
+ * {@link Array}.
+ *
+ * <p>Thread-safe. Each element read or write is atomic (no lock); {@code addAndGet} and {@code compareAndSet}
+ * are lock-free; compound updates of several elements belong under {@link #getLock()}. An index outside
+ * {@code [0, length)} throws {@link IndexOutOfBoundsException} with the index and the length. Nothing blocks but
+ * the lock.
+ *
+ * <p>What crosses the process boundary: only the name of the shared-memory file; an array passed to a child is
+ * the same memory there. The file is removed when the last process holding it closes it or
+ * exits, or when the creating process exits; attached
+ * processes keep their mapping. A process that dies never corrupts an element; if it dies holding the lock, the
+ * next acquirer recovers the lock (see {@link Lock}).
+ */
+public final class IntArray extends SharedSlots {
+    private static final long serialVersionUID = 1L;
+
+    IntArray(int length) {
+        super(ValueLayout.INT, length, true, "array");
+    }
+
+    IntArray(Attachment attachment) {
+        super(attachment, ValueLayout.INT, true);
+    }
+
+    /**
+     * The number of elements.
+     *
+     * @return the length
+     */
+    public int length() {
+        return length;
+    }
+
+    /**
+     * Reads an element.
+     *
+     * @param index the index
+     * @return the element
+     * @throws IndexOutOfBoundsException when the index is out of range
+     * @throws IllegalStateException after close
+     */
+    public int get(int index) {
+        return intAt(index);
+    }
+
+    /**
+     * Writes an element.
+     *
+     * @param index the index
+     * @param value the new element
+     * @throws IndexOutOfBoundsException when the index is out of range
+     * @throws IllegalStateException after close
+     */
+    public void set(int index, int value) {
+        Words.setIntVolatile(body, at(index), value);
+    }
+
+    /**
+     * Copies the elements (each read atomically; the whole copy is atomic only under the lock).
+     *
+     * @return a new Java array
+     */
+    public int[] toArray() {
+        int[] out = new int[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = get(i);
+        }
+        return out;
+    }
+
+    /**
+     * Adds to an element atomically, without the lock.
+     *
+     * @param index the index
+     * @param delta what to add
+     * @return the new element
+     */
+    public int addAndGet(int index, int delta) {
+        return Words.getAndAddInt(body, at(index), delta) + delta;
+    }
+
+    /**
+     * Sets an element to {@code update} if it is {@code expected}, atomically.
+     *
+     * @param index the index
+     * @param expected the element expected
+     * @param update the new element
+     * @return whether the element was set
+     */
+    public boolean compareAndSet(int index, int expected, int update) {
+        return Words.casInt(body, at(index), expected, update);
+    }
+
+    @Override
+    public String toString() {
+        return "<IntArray " + name() + " length=" + length + ">";
+    }
+}

@@ -1,0 +1,76 @@
+package io.github.multiprocessing4j.shm;
+
+import io.github.multiprocessing4j.internal.shm.Attachment;
+import io.github.multiprocessing4j.internal.shm.Words;
+import io.github.multiprocessing4j.sync.Lock;
+
+/**
+ * A shared int (Python: {@code multiprocessing.Value('i', ...)}), made by {@link Value#ofInt}.
+ *
+ * <p>Thread-safe. {@link #get()} and {@link #set} are single atomic reads and writes of shared memory (no lock);
+ * the update methods are lock-free atomic operations. A compound update written as get-then-set is not atomic
+ * (as Python's {@code v.value += 1} is not): do it under {@link #getLock()}. Nothing blocks but that lock.
+ *
+ * <p>What crosses the process boundary: only the name of the shared-memory file; a value passed to a child (as an
+ * argument or captured by a target lambda) is the same memory there. The file is removed when the last process holding it closes it or
+ * exits, or when the creating process exits; the memory stays valid for processes that are attached. A process that dies
+ * never corrupts the value; if it dies holding the lock, the next acquirer recovers the lock (see {@link Lock}).
+ */
+public final class IntValue extends SharedSlots {
+    private static final long serialVersionUID = 1L;
+
+    IntValue(int initial) {
+        super(ValueLayout.INT, 1, false, "value");
+        set(initial);
+    }
+
+    IntValue(Attachment attachment) {
+        super(attachment, ValueLayout.INT, false);
+    }
+
+    /**
+     * Reads the value (Python: {@code v.value}).
+     *
+     * @return the value
+     * @throws IllegalStateException after close
+     */
+    public int get() {
+        return intAt(0);
+    }
+
+    /**
+     * Writes the value (Python: {@code v.value = x}).
+     *
+     * @param value the new value
+     * @throws IllegalStateException after close
+     */
+    public void set(int value) {
+        Words.setIntVolatile(body, at(0), value);
+    }
+
+    /**
+     * Adds to the value atomically, without the lock.
+     *
+     * @param delta what to add
+     * @return the new value
+     */
+    public int addAndGet(int delta) {
+        return Words.getAndAddInt(body, at(0), delta) + delta;
+    }
+
+    /**
+     * Sets the value to {@code update} if it is {@code expected}, atomically.
+     *
+     * @param expected the value expected
+     * @param update the new value
+     * @return whether the value was set
+     */
+    public boolean compareAndSet(int expected, int update) {
+        return Words.casInt(body, at(0), expected, update);
+    }
+
+    @Override
+    public String toString() {
+        return "<IntValue " + name() + " value=" + (attachment.isClosed() ? "closed" : String.valueOf(get())) + ">";
+    }
+}

@@ -1,0 +1,275 @@
+package io.github.multiprocessing4j.sync;
+
+import io.github.multiprocessing4j.PeerGoneException;
+import io.github.multiprocessing4j.internal.shm.Attachment;
+import io.github.multiprocessing4j.internal.shm.LockWord;
+import io.github.multiprocessing4j.internal.shm.Segment;
+import io.github.multiprocessing4j.internal.shm.Waiter;
+import io.github.multiprocessing4j.internal.shm.Words;
+import java.io.Serializable;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A condition variable shared by processes (Python: {@code multiprocessing.Condition}), bound to a {@link Lock}
+ * or an {@link RLock} (a new RLock by default).
+ *
+ * <pre>{@code
+ * try (Lock.Held held = cond.hold()) {
+ *     cond.waitFor(() -> items.get() > 0, Duration.ofSeconds(5));   // Python: cond.wait_for(...)
+ * }
+ * }</pre>
+ *
+ * <p>Only names cross the process boundary: a child gets the same condition and the same lock. {@link #await}
+ * releases the lock, waits to be signalled (spin, then park with a backoff up to 1 ms), then takes the lock back;
+ * like Java's {@code Condition}, it may return spuriously, so wait in a loop or use {@link #waitFor}. A waiter
+ * that times out never swallows a signal meant for another. A process that dies while waiting may absorb one
+ * {@link #signal()}; {@link #signalAll()} is not affected. When every other process that held the condition is
+ * gone, a waiter gets {@link PeerGoneException} (with the lock held again). If the lock's holder dies, the next acquirer recovers
+ * it as {@link Lock} describes. Thread-safe. The files are removed when the last process holding them closes them or exits, or when the creating
+ * process exits.
+ */
+public final class Condition implements Serializable, AutoCloseable {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Attachment attachment;
+    private final transient ByteBuffer body;
+    private final Serializable lock;
+    private final transient LockWord word;
+    private final transient boolean reentrant;
+    private final transient boolean ownsLock;
+
+    /** A condition with a new {@link RLock} (Python: {@code Condition()}). */
+    public Condition() {
+        this(new RLock(), true);
+    }
+
+    /**
+     * A condition bound to {@code lock}.
+     *
+     * @param lock the lock that guards the state the condition is about
+     */
+    public Condition(Lock lock) {
+        this(lock, false);
+    }
+
+    /**
+     * A condition bound to {@code lock}.
+     *
+     * @param lock the lock that guards the state the condition is about
+     */
+    public Condition(RLock lock) {
+        this(lock, false);
+    }
+
+    private Condition(Serializable lock, boolean ownsLock) {
+        this(Attachment.of(Segment.create("cond-", Segment.KIND_CONDITION, ConditionLayout.VERSION,
+                ConditionLayout.LENGTH, b -> b.putInt(ConditionLayout.VERSION_OFFSET, ConditionLayout.VERSION)),
+                "condition", true), lock, ownsLock);
+    }
+
+    private Condition(Attachment attachment, Serializable lock, boolean ownsLock) {
+        this.attachment = attachment;
+        this.body = attachment.segment().body();
+        this.lock = lock;
+        this.ownsLock = ownsLock;
+        this.reentrant = lock instanceof RLock;
+        this.word = reentrant ? ((RLock) lock).word() : ((Lock) lock).word();
+    }
+
+    /**
+     * Acquires the underlying lock.
+     *
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public void acquire() throws InterruptedException {
+        if (reentrant) {
+            ((RLock) lock).acquire();
+        } else {
+            ((Lock) lock).acquire();
+        }
+    }
+
+    /** Releases the underlying lock. */
+    public void release() {
+        if (reentrant) {
+            ((RLock) lock).release();
+        } else {
+            ((Lock) lock).release();
+        }
+    }
+
+    /**
+     * Acquires the underlying lock for try-with-resources.
+     *
+     * @return the held lock
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public Lock.Held hold() throws InterruptedException {
+        acquire();
+        return this::release;
+    }
+
+    /**
+     * Releases the lock, waits to be signalled, takes the lock back (Python: {@code wait()}).
+     *
+     * @throws InterruptedException if interrupted while waiting (the lock is held again when it is thrown)
+     * @throws IllegalStateException when this thread does not hold the lock
+     */
+    public void await() throws InterruptedException {
+        await(Waiter.forever());
+    }
+
+    /**
+     * As {@link #await()}, waiting at most {@code timeout} for a signal.
+     *
+     * @param timeout how long to wait
+     * @return false if the timeout passed without a signal
+     * @throws InterruptedException if interrupted while waiting (the lock is held again when it is thrown)
+     */
+    public boolean await(Duration timeout) throws InterruptedException {
+        return await(Waiter.upTo(timeout));
+    }
+
+    private boolean await(Waiter waiter) throws InterruptedException {
+        attachment.open();
+        String what = toString();
+        if (!word.isHeldByCurrentThread()) {
+            throw new IllegalStateException("cannot wait on a condition whose lock this thread does not hold: "
+                    + "condition=" + what);
+        }
+        long ticket = Words.getLongVolatile(body, ConditionLayout.NEXT);
+        Words.setLongVolatile(body, ConditionLayout.NEXT, ticket + 1);
+        int count = word.releaseAll(what);
+        InterruptedException interrupted = null;
+        boolean othersGone = false;
+        try {
+            while (Words.getLongVolatile(body, ConditionLayout.RELEASED) <= ticket) {
+                if (waiter.timeToCheck() && attachment.othersGone()) {
+                    othersGone = true;
+                    break;
+                }
+                if (!waiter.pause()) {
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            interrupted = e;
+        }
+        word.acquire(Waiter.forever(), reentrant);
+        word.restoreCount(count);
+        boolean signalled = Words.getLongVolatile(body, ConditionLayout.RELEASED) > ticket;
+        if (!signalled) {
+            long next = Words.getLongVolatile(body, ConditionLayout.NEXT);
+            if (next == ticket + 1) {
+                Words.setLongVolatile(body, ConditionLayout.NEXT, ticket);
+            } else {
+                Words.getAndAddLong(body, ConditionLayout.CANCELLED, 1);
+            }
+        }
+        if (interrupted != null) {
+            throw interrupted;
+        }
+        if (othersGone && !signalled) {
+            throw new PeerGoneException("every other process using the condition is gone: condition=" + what);
+        }
+        return signalled;
+    }
+
+    /**
+     * Waits until {@code predicate} is true, at most {@code timeout} (Python: {@code wait_for}). The predicate is
+     * evaluated with the lock held.
+     *
+     * @param predicate the condition to wait for
+     * @param timeout how long to wait at most
+     * @return the predicate's last value
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public boolean waitFor(BooleanSupplier predicate, Duration timeout) throws InterruptedException {
+        Waiter deadline = Waiter.upTo(timeout);
+        long end = System.nanoTime() + Math.max(0, timeout.toNanos());
+        boolean result = predicate.getAsBoolean();
+        while (!result && !deadline.expired()) {
+            await(Duration.ofNanos(Math.max(0, end - System.nanoTime())));
+            result = predicate.getAsBoolean();
+        }
+        return result;
+    }
+
+    /**
+     * Wakes one waiter (Python: {@code notify()}); the caller must hold the lock.
+     *
+     * @throws IllegalStateException when this thread does not hold the lock
+     */
+    public void signal() {
+        signal(1);
+    }
+
+    /**
+     * Wakes up to {@code n} waiters (Python: {@code notify(n)}); the caller must hold the lock.
+     *
+     * @param n how many
+     * @throws IllegalStateException when this thread does not hold the lock
+     */
+    public void signal(int n) {
+        attachment.open();
+        if (!word.isHeldByCurrentThread()) {
+            throw new IllegalStateException("cannot signal a condition whose lock this thread does not hold: "
+                    + "condition=" + this);
+        }
+        long next = Words.getLongVolatile(body, ConditionLayout.NEXT);
+        long released = Words.getLongVolatile(body, ConditionLayout.RELEASED);
+        long cancelled = Words.getLongVolatile(body, ConditionLayout.CANCELLED);
+        long target = Math.min(next, released + Math.max(0, n) + cancelled);
+        if (target == next) {
+            Words.setLongVolatile(body, ConditionLayout.CANCELLED, 0);
+        }
+        Words.setLongVolatile(body, ConditionLayout.RELEASED, target);
+    }
+
+    /**
+     * Wakes all waiters (Python: {@code notify_all()}); the caller must hold the lock.
+     *
+     * @throws IllegalStateException when this thread does not hold the lock
+     */
+    public void signalAll() {
+        signal(Integer.MAX_VALUE);
+    }
+
+    /** Detaches; in the creating process, also removes the file (and the RLock it made). */
+    @Override
+    public void close() {
+        attachment.close();
+        if (ownsLock) {
+            ((RLock) lock).close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "<Condition " + attachment.segment().fileName() + " lock=" + lock + ">";
+    }
+
+    private Object writeReplace() {
+        attachment.reserve();
+        return new Ref(attachment.open().fileName(), lock);
+    }
+
+    /** The serial form: the file name and the lock (which re-attaches by its own name). */
+    private static final class Ref implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String file;
+        private final Serializable lock;
+
+        Ref(String file, Serializable lock) {
+            this.file = file;
+            this.lock = lock;
+        }
+
+        private Object readResolve() {
+            return new Condition(Attachment.attach(file, Segment.KIND_CONDITION, ConditionLayout.VERSION,
+                    "condition"), lock, false);
+        }
+    }
+}

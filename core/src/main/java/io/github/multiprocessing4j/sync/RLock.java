@@ -1,0 +1,151 @@
+package io.github.multiprocessing4j.sync;
+
+import io.github.multiprocessing4j.internal.shm.Attachment;
+import io.github.multiprocessing4j.internal.shm.LockLayout;
+import io.github.multiprocessing4j.internal.shm.LockWord;
+import io.github.multiprocessing4j.internal.shm.Segment;
+import io.github.multiprocessing4j.internal.shm.Waiter;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.OptionalLong;
+
+/**
+ * A reentrant lock shared by processes (Python: {@code multiprocessing.RLock}): the owning thread may acquire it
+ * again and must release it as many times; only the owner may release it.
+ *
+ * <p>Same machinery as {@link Lock}: only the file name crosses the process boundary (a child gets the same lock);
+ * {@link #acquire()} blocks without burning a core, {@link #acquire(Duration)} at most the timeout; when the
+ * owning process dies, a waiter takes the lock over within about 10 ms and {@link #recoveredFromDeadOwner()}
+ * says so (the hold count restarts at 1). Thread-safe. The file is removed when the last process holding it closes it or
+ * exits, or when the creating process exits.
+ */
+public final class RLock implements Serializable, AutoCloseable {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Attachment attachment;
+    private final transient LockWord word;
+    private transient volatile long recoveredFrom;
+
+    /** Creates a reentrant lock in a new shared-memory file. */
+    public RLock() {
+        this(Attachment.of(Segment.create("rlock-", Segment.KIND_LOCK, LockLayout.VERSION, LockLayout.LENGTH,
+                body -> LockWord.init(body, 0)), "rlock", true));
+    }
+
+    private RLock(Attachment attachment) {
+        this.attachment = attachment;
+        this.word = new LockWord(attachment.segment().body(), 0);
+    }
+
+    /**
+     * Acquires the lock, or counts one more hold if this thread owns it.
+     *
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public void acquire() throws InterruptedException {
+        finish(word.acquire(Waiter.forever(), true));
+    }
+
+    /**
+     * Acquires the lock, waiting at most {@code timeout}.
+     *
+     * @param timeout how long to wait; zero or negative means try once
+     * @return whether the lock was acquired
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public boolean acquire(Duration timeout) throws InterruptedException {
+        return finish(word.acquire(Waiter.upTo(timeout), true));
+    }
+
+    private boolean finish(LockWord.Outcome outcome) {
+        attachment.open();
+        if (outcome == LockWord.Outcome.TIMED_OUT) {
+            return false;
+        }
+        recoveredFrom = outcome == LockWord.Outcome.RECOVERED ? word.lastDeadOwner() : 0;
+        return true;
+    }
+
+    /**
+     * Releases one hold.
+     *
+     * @throws IllegalStateException when the lock is not held, or held by another thread or process
+     */
+    public void release() {
+        attachment.open();
+        word.release(true, name());
+    }
+
+    /**
+     * Acquires the lock and returns a handle whose {@code close()} releases one hold.
+     *
+     * @return the held lock
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public Lock.Held hold() throws InterruptedException {
+        acquire();
+        return this::release;
+    }
+
+    /**
+     * Whether the current thread owns the lock.
+     *
+     * @return whether this thread holds it
+     */
+    public boolean isHeldByCurrentThread() {
+        return word.isHeldByCurrentThread();
+    }
+
+    /**
+     * The pid of the process that died holding this lock, when this handle's latest acquisition took it over.
+     *
+     * @return the dead holder's pid, if the lock was recovered
+     */
+    public OptionalLong recoveredFromDeadOwner() {
+        long pid = recoveredFrom;
+        return pid == 0 ? OptionalLong.empty() : OptionalLong.of(pid);
+    }
+
+    /**
+     * The shared-memory file name of this lock.
+     *
+     * @return the name
+     */
+    public String name() {
+        return attachment.segment().fileName();
+    }
+
+    /** Detaches; in the creating process, also removes the file. */
+    @Override
+    public void close() {
+        attachment.close();
+    }
+
+    LockWord word() {
+        return word;
+    }
+
+    @Override
+    public String toString() {
+        return "<RLock " + name() + (word.isLocked() ? " owned by pid " + word.ownerPid() : " unowned") + ">";
+    }
+
+    private Object writeReplace() {
+        attachment.reserve();
+        return new Ref(attachment.open().fileName());
+    }
+
+    /** The serial form: the file name. */
+    private static final class Ref implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String file;
+
+        Ref(String file) {
+            this.file = file;
+        }
+
+        private Object readResolve() {
+            return new RLock(Attachment.attach(file, Segment.KIND_LOCK, LockLayout.VERSION, "rlock"));
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.github.multiprocessing4j.ipc;
+
+import io.github.multiprocessing4j.PeerGoneException;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.multiprocessing4j.Process;
+import io.github.multiprocessing4j.SerializationFailedException;
+import io.github.multiprocessing4j.sync.Event;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PipeTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    static void echo(Connection conn) throws InterruptedException {
+        while (true) {
+            Object message = conn.recv();
+            if ("bye".equals(message)) {
+                conn.close();
+                return;
+            }
+            conn.send(message);
+        }
+    }
+
+    static void sendThenDie(Connection conn, Event sent) throws InterruptedException {
+        conn.send("last words");
+        sent.set();
+        Thread.sleep(120_000);
+    }
+
+    static void sendOne(Connection conn, String text) throws InterruptedException {
+        conn.send(text);
+        conn.close();
+    }
+
+    @Test
+    void shouldEchoObjectsAndBytesThroughAChild() throws Exception {
+        try (Pipe pipe = Pipe.open()) {
+            Process child = new Process(PipeTest::echo, pipe.conn2());
+            child.start();
+            pipe.conn2().close(); // the parent does not use the child's end, as in Python
+            Connection conn = pipe.conn1();
+            conn.send(42);
+            assertThat(conn.recv()).isEqualTo(42);
+            conn.send(Map.of("k", List.of(1.5, "x")));
+            assertThat(conn.recv()).isEqualTo(Map.of("k", List.of(1.5, "x")));
+            conn.sendBytes(new byte[] {1, 2, 3, 4, 5}, 1, 3);
+            assertThat(conn.recvBytes()).containsExactly(2, 3, 4);
+            conn.send(null);
+            assertThat(conn.poll(WAIT)).isTrue();
+            assertThat(conn.recv()).isNull();
+            conn.send("bye");
+            assertThat(child.join(WAIT)).isTrue();
+            assertThat(child.exitCode()).hasValue(0);
+            // the child closed its end and exited: end of file
+            assertThatThrownBy(conn::recv).isInstanceOf(PeerGoneException.class)
+                    .hasMessageStartingWith("the other end of the pipe is closed or its process died: connection=");
+            assertThat(conn.poll(Duration.ZERO)).isTrue();
+        }
+    }
+
+    @Test
+    void shouldDeliverWhatWasSentThenReportAKilledSender() throws Exception {
+        try (Pipe pipe = Pipe.open(false); Event sent = new Event()) {
+            Process child = new Process(PipeTest::sendThenDie, pipe.conn2(), sent);
+            child.start();
+            pipe.conn2().close();
+            assertThat(sent.await(WAIT)).isTrue();
+            child.kill();
+            assertThat(child.join(WAIT)).isTrue();
+            assertThat(pipe.conn1().recv()).isEqualTo("last words");
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> pipe.conn1().recv()).isInstanceOf(PeerGoneException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
+    void shouldKeepTheMessageWhenTheBufferIsTooShort() throws Exception {
+        try (Pipe pipe = Pipe.open()) {
+            pipe.conn1().sendBytes(new byte[] {9, 8, 7, 6});
+            byte[] small = new byte[3];
+            BufferTooShortException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    BufferTooShortException.class, () -> pipe.conn2().recvBytesInto(small, 0));
+            assertThat(e.message()).containsExactly(9, 8, 7, 6);
+            assertThat(e).hasMessageStartingWith("buffer too short for the message: size=4, room=3");
+            pipe.conn1().sendBytes(new byte[] {1, 2});
+            byte[] big = new byte[10];
+            assertThat(pipe.conn2().recvBytesInto(big, 5)).isEqualTo(2);
+            assertThat(big[5]).isEqualTo((byte) 1);
+        }
+    }
+
+    @Test
+    void shouldRejectBadInputAndStayUsable() throws Exception {
+        try (Pipe pipe = Pipe.open(true, 4096)) {
+            Connection a = pipe.conn1();
+            assertThatThrownBy(() -> a.send(new Thread())).isInstanceOf(SerializationFailedException.class);
+            assertThatThrownBy(() -> a.sendBytes(new byte[5000])).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("message too large for the channel: size=5000, limit=4088");
+            a.send("still fine");
+            assertThat(pipe.conn2().recv()).isEqualTo("still fine");
+        }
+    }
+
+    @Test
+    void shouldRefuseTheWrongDirectionAndUseAfterClose() throws Exception {
+        try (Pipe pipe = Pipe.open(false)) {
+            assertThat(pipe.conn1().isReadable()).isTrue();
+            assertThat(pipe.conn1().isWritable()).isFalse();
+            assertThatThrownBy(() -> pipe.conn1().send(1)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("connection is receive-only");
+            assertThatThrownBy(() -> pipe.conn2().recv()).isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("connection is send-only");
+            pipe.conn2().close();
+            assertThat(pipe.conn2().isClosed()).isTrue();
+            assertThatThrownBy(() -> pipe.conn2().send(1)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("connection is closed: name=mp4j-");
+        }
+    }
+
+    @Test
+    void shouldWaitOnSeveralConnections() throws Exception {
+        try (Pipe p1 = Pipe.open(false); Pipe p2 = Pipe.open(false)) {
+            List<Connection> readers = List.of(p1.conn1(), p2.conn1());
+            assertThat(Connection.wait(readers, Duration.ofMillis(20))).isEmpty();
+            Process child = new Process(PipeTest::sendOne, p2.conn2(), "from child");
+            child.start();
+            assertThat(Connection.wait(readers, WAIT)).containsExactly(p2.conn1());
+            assertThat(p2.conn1().recv()).isEqualTo("from child");
+            assertThat(child.join(WAIT)).isTrue();
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package io.github.multiprocessing4j.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.multiprocessing4j.Process;
+import io.github.multiprocessing4j.shm.IntValue;
+import io.github.multiprocessing4j.shm.Value;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class LockTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    static void holdForever(Lock lock, Event held) throws InterruptedException {
+        lock.acquire();
+        held.set();
+        Thread.sleep(120_000);
+    }
+
+    @SuppressWarnings("try") // the held lock is released by the try, not used in it
+    static void incrementUnderLock(IntValue counter, Integer times) throws InterruptedException {
+        for (int i = 0; i < times; i++) {
+            try (Lock.Held held = counter.getLock().hold()) {
+                counter.set(counter.get() + 1);
+            }
+        }
+    }
+
+    static void incrementLockFree(IntValue counter, Integer times) {
+        for (int i = 0; i < times; i++) {
+            counter.addAndGet(1);
+        }
+    }
+
+    @Test
+    void shouldRecoverLockWhoseHolderWasKilledAndSayWho() throws Exception {
+        try (Lock lock = new Lock(); Event held = new Event()) {
+            Process holder = new Process(LockTest::holdForever, lock, held);
+            holder.start();
+            assertThat(held.await(WAIT)).isTrue();
+            assertThat(lock.isLocked()).isTrue();
+            assertThat(lock.acquire(Duration.ofMillis(50))).isFalse();
+            holder.kill();
+            assertThat(holder.join(WAIT)).isTrue();
+            long start = System.nanoTime();
+            assertThat(lock.acquire(Duration.ofSeconds(2))).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+            assertThat(lock.recoveredFromDeadOwner()).hasValue(holder.pid());
+            lock.release();
+            assertThat(lock.acquire(Duration.ofSeconds(1))).isTrue();
+            assertThat(lock.recoveredFromDeadOwner()).isEmpty();
+            lock.release();
+        }
+    }
+
+    @Test
+    void shouldCountExactlyWhenSeveralProcessesIncrementUnderTheLock() throws Exception {
+        try (IntValue counter = Value.ofInt(0)) {
+            List<Process> workers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                workers.add(new Process(LockTest::incrementUnderLock, counter, 10_000));
+            }
+            workers.forEach(Process::start);
+            incrementUnderLock(counter, 10_000);
+            for (Process p : workers) {
+                assertThat(p.join(WAIT)).isTrue();
+                assertThat(p.exitCode()).hasValue(0);
+            }
+            assertThat(counter.get()).isEqualTo(50_000);
+        }
+    }
+
+    @Test
+    void shouldCountExactlyWithLockFreeAdds() throws Exception {
+        try (IntValue counter = Value.ofInt(0)) {
+            Process a = new Process(LockTest::incrementLockFree, counter, 100_000);
+            Process b = new Process(LockTest::incrementLockFree, counter, 100_000);
+            a.start();
+            b.start();
+            assertThat(a.join(WAIT) && b.join(WAIT)).isTrue();
+            assertThat(counter.get()).isEqualTo(200_000);
+        }
+    }
+
+    @Test
+    void shouldRefuseToReleaseALockThatIsNotHeld() {
+        try (Lock lock = new Lock()) {
+            assertThatThrownBy(lock::release).isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("cannot release a lock that is not held: lock=mp4j-");
+        }
+    }
+
+    @Test
+    void shouldLetAnotherThreadReleaseALockAsPythonDoes() throws Exception {
+        try (Lock lock = new Lock()) {
+            assertThat(lock.tryAcquire()).isTrue();
+            assertThat(lock.tryAcquire()).isFalse();
+            CompletableFuture.runAsync(lock::release).get(30, TimeUnit.SECONDS);
+            assertThat(lock.isLocked()).isFalse();
+        }
+    }
+
+    @Test
+    void shouldTimeOutWhenTheLockIsHeld() throws Exception {
+        try (Lock lock = new Lock()) {
+            lock.acquire();
+            long start = System.nanoTime();
+            boolean got = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return lock.acquire(Duration.ofMillis(100));
+                } catch (InterruptedException e) {
+                    return true;
+                }
+            }).get(30, TimeUnit.SECONDS);
+            assertThat(got).isFalse();
+            assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(100));
+            lock.release();
+        }
+    }
+
+    @Test
+    void shouldRefuseUseAfterClose() {
+        Lock lock = new Lock();
+        lock.close();
+        assertThatThrownBy(lock::tryAcquire).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("lock is closed: name=mp4j-");
+        lock.close();
+    }
+
+    @Test
+    void shouldCountReentrantHoldsAndRefuseReleaseByAnotherThread() throws Exception {
+        try (RLock lock = new RLock()) {
+            lock.acquire();
+            lock.acquire();
+            assertThat(lock.isHeldByCurrentThread()).isTrue();
+            Throwable fromOther = CompletableFuture.supplyAsync(() -> {
+                try {
+                    lock.release();
+                    return null;
+                } catch (IllegalStateException e) {
+                    return (Throwable) e;
+                }
+            }).get(30, TimeUnit.SECONDS);
+            assertThat(fromOther).hasMessageStartingWith("cannot release a lock held by another thread or process");
+            lock.release();
+            assertThat(lock.isHeldByCurrentThread()).isTrue();
+            lock.release();
+            assertThat(lock.isHeldByCurrentThread()).isFalse();
+            assertThatThrownBy(lock::release).hasMessageStartingWith("cannot release a lock that is not held");
+        }
+    }
+}
