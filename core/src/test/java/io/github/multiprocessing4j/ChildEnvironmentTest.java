@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What a child sees: its identity, its parent, its environment, and where its output goes. */
@@ -108,6 +110,22 @@ class ChildEnvironmentTest {
         } finally {
             System.clearProperty("multiprocessing4j.childJvmOptions");
         }
+    }
+
+    static void writeLength(String file, String big) throws Exception {
+        Files.writeString(Path.of(file), "length=" + big.length());
+    }
+
+    @ParameterizedTest
+    @EnumSource(StartMethod.class)
+    void shouldCarryALargeArgument(StartMethod method) throws Exception {
+        Path file = dir.resolve("length");
+        Process p = new Process(ChildEnvironmentTest::writeLength, file.toString(), "x".repeat(3_000_000))
+                .startMethod(method);
+        p.start();
+        assertThat(p.join(WAIT)).isTrue();
+        assertThat(p.exitCode()).hasValue(0);
+        assertThat(Files.readString(file)).isEqualTo("length=3000000");
     }
 
     @Test

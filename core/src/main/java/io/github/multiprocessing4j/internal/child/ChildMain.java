@@ -9,11 +9,8 @@ import io.github.multiprocessing4j.internal.wire.Frame;
 import io.github.multiprocessing4j.internal.wire.FrameReader;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
-import java.io.FileDescriptor;
-import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 
 /**
@@ -37,9 +34,10 @@ public final class ChildMain {
      * @throws IOException when stdin does not carry a valid boot frame (the JVM ends with status 1)
      */
     public static void main(String[] args) throws IOException {
-        // a channel, not a stream: closing it wakes a thread blocked reading it (see ExitReporter)
-        FileChannel stdin = new FileInputStream(FileDescriptor.in).getChannel();
-        FrameReader control = new FrameReader(new BufferedInputStream(Channels.newInputStream(stdin)));
+        // a channel underneath: closing it wakes a thread blocked reading it (see ExitReporter)
+        StdinInput stdinInput = StdinInput.open();
+        FileChannel stdin = stdinInput.channel();
+        FrameReader control = new FrameReader(new BufferedInputStream(stdinInput, 64 * 1024));
         System.setIn(new ByteArrayInputStream(new byte[0]));
         Frame first = control.read();
         if (first == null) {
