@@ -15,6 +15,11 @@ final class ArchiveTrainer {
     private ArchiveTrainer() {
     }
 
+    /** A task to warm up on when there is no recent one: a capturing lambda of this library. */
+    static byte[] defaultSample() {
+        return Codec.encode(Warmup.sample(), "the warm-up sample").bytes();
+    }
+
     static void ensure(Path javaBinary, String classPath) {
         ClassDataArchive.Training training = ClassDataArchive.claimTraining(javaBinary, classPath);
         if (training == null) {
@@ -22,8 +27,7 @@ final class ArchiveTrainer {
         }
         ChildHandle trainer;
         try {
-            byte[] sample = Codec.encode(Warmup.sample(), "the warm-up sample").bytes();
-            trainer = ChildHandle.spare(classPath, sample, training.options(), true);
+            trainer = ChildHandle.spare(classPath, defaultSample(), training.options(), true);
         } catch (ProcessStartException e) {
             return; // no archive this time
         }

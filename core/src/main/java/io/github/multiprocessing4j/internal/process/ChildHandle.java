@@ -140,15 +140,19 @@ public final class ChildHandle {
             handle.server.release();
             throw e;
         }
-        Boot boot = new Boot(handle.childId, handle.secret, handle.server.socketPath().toString(), "spare", false,
-                new int[0], ProcessHandle.current().pid(), ProcessContext.name(), AllowList.global().patterns());
-        byte[] bootBytes = boot.encode();
-        ByteBuffer payload = ByteBuffer.allocate(4 + bootBytes.length + warmup.length);
-        payload.putInt(bootBytes.length).put(bootBytes).put(warmup);
         try {
+            Boot boot = new Boot(handle.childId, handle.secret, handle.server.socketPath().toString(), "spare",
+                    false, new int[0], ProcessHandle.current().pid(), ProcessContext.name(),
+                    AllowList.global().patterns());
+            byte[] bootBytes = boot.encode();
+            ByteBuffer payload = ByteBuffer.allocate(4 + bootBytes.length + warmup.length);
+            payload.putInt(bootBytes.length).put(bootBytes).put(warmup);
             handle.stdin.write(Frame.SPARE, payload.array());
         } catch (IOException e) {
             // it died at once; the pool notices its exit
+        } catch (RuntimeException | Error e) {
+            handle.kill(); // never leave a JVM nobody knows about
+            throw e;
         }
         return handle;
     }

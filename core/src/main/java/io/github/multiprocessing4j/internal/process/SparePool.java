@@ -1,6 +1,5 @@
 package io.github.multiprocessing4j.internal.process;
 
-import io.github.multiprocessing4j.ProcessStartException;
 import io.github.multiprocessing4j.internal.spawn.ClassDataArchive;
 import io.github.multiprocessing4j.internal.spawn.InheritedJvm;
 import java.util.ArrayDeque;
@@ -112,14 +111,14 @@ public final class SparePool {
                     return;
                 }
                 path = classPath;
-                sample = warmup;
+                sample = warmup != null ? warmup : ArchiveTrainer.defaultSample();
             }
             ChildHandle handle;
             try {
                 ArchiveTrainer.ensure(InheritedJvm.javaBinary(), path);
                 handle = ChildHandle.spare(path, sample,
                         ClassDataArchive.options(InheritedJvm.javaBinary(), path), false);
-            } catch (ProcessStartException e) {
+            } catch (RuntimeException e) {
                 return; // the next start() starts a fresh JVM and reports the problem
             }
             synchronized (LOCK) {
