@@ -65,6 +65,12 @@ import java.util.function.Function;
  * worker that dies on its own (crash, {@code System.exit}) leaves that to its children: daemon children end at
  * once, non-daemon ones run their target to the end, as for any process whose parent died.
  *
+ * <h2>Queueing</h2>
+ * Tasks wait in this JVM until a worker is free, so a free worker always takes the oldest task. To keep workers
+ * busy, a worker may also hold queued tasks behind the one it runs: one, or up to seven while its tasks take under
+ * 200 microseconds. Such a task waits for the one ahead of it; if that one kills its worker or times out, the
+ * tasks behind it go back to the queue and run elsewhere.
+ *
  * <h2>Threads</h2>
  * Thread-safe. Blocking calls ({@code apply}, {@code map}, {@code starmap}, {@code close}, {@code join}) wait
  * without a limit; use the async forms with {@link AsyncResult#get(Duration)} to bound a wait. Callbacks and

@@ -114,7 +114,9 @@ public abstract class PoolBuilder<B extends PoolBuilder<B>> {
 
     /**
      * Replaces a worker, between tasks, once its resident memory (RSS; the Java heap in use where there is no
-     * {@code /proc}) exceeds this many bytes (billiard: {@code max_memory_per_child}). Default: no limit.
+     * {@code /proc}) exceeds this many bytes (billiard: {@code max_memory_per_child}). The worker checks after each
+     * task (reading {@code /proc/self/statm}, a few microseconds); tasks already queued behind it go to other
+     * workers. Default: no limit.
      *
      * @param bytes the limit, positive
      * @return this builder

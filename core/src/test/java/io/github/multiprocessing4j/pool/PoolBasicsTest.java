@@ -50,6 +50,18 @@ class PoolBasicsTest {
     }
 
     @Test
+    void shouldCarryLargeArgumentsResultsAndChunks() throws Exception {
+        int length = pool.apply((byte[] bytes) -> bytes.length, new byte[1 << 20]);
+        assertThat(length).isEqualTo(1 << 20);
+        byte[] big = pool.apply(() -> new byte[1 << 20]);
+        assertThat(big).hasSize(1 << 20);
+        List<Integer> squares = pool.map(x -> x * x, range(100_000)); // chunks of 12,500: frames of 50 KB
+        assertThat(squares.get(99_999)).isEqualTo(99_999 * 99_999);
+        List<String> words = pool.map(x -> "w" + x, range(20_000)); // element by element through the codec
+        assertThat(words.get(19_999)).isEqualTo("w19999");
+    }
+
+    @Test
     void shouldStarmapPairs() throws Exception {
         List<Map.Entry<Integer, String>> pairs = List.of(Map.entry(1, "a"), Map.entry(2, "b"));
         assertThat(pool.starmap((Integer n, String s) -> s.repeat(n), pairs)).containsExactly("a", "bb");

@@ -26,13 +26,16 @@ class PoolProgressTest {
 
     @Test
     void shouldStreamAnEndlessInputLazily() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger read = new java.util.concurrent.atomic.AtomicInteger();
         try (Pool pool = new Pool(2)) {
-            Stream<Integer> endless = Stream.iterate(0, i -> i + 1);
+            Stream<Integer> endless = Stream.iterate(0, i -> i + 1).peek(i -> read.incrementAndGet());
             long sum = 0;
             try (IMapIterator<Integer> it = pool.imap(x -> x * 2, endless::iterator)) {
                 for (int i = 0; i < 200; i++) {
                     sum += it.next();
                 }
+                // the input is read at most a window ahead: 8 chunks per worker (+2), chunksize 1
+                assertThat(read.get()).isBetween(200, 200 + 18);
             }
             assertThat(sum).isEqualTo(2L * 199 * 200 / 2);
         }

@@ -1,6 +1,7 @@
 package io.github.multiprocessing4j.internal.pool;
 
 import io.github.multiprocessing4j.pool.PoolBrokenException;
+import io.github.multiprocessing4j.internal.wire.Frame;
 import io.github.multiprocessing4j.pool.TaskTimeoutException;
 import java.io.IOException;
 import java.time.Duration;
@@ -123,7 +124,7 @@ public final class PoolCore {
             throw new PoolBrokenException(broken.getMessage(), broken.getCause());
         }
         if (state != State.RUNNING) {
-            throw new IllegalStateException("pool is not running: state=" + state.name().toLowerCase());
+            throw new IllegalStateException("pool is not running: state=" + state.name().toLowerCase(java.util.Locale.ROOT));
         }
     }
 
@@ -177,7 +178,7 @@ public final class PoolCore {
             startLocked(unit);
         }
         try {
-            worker.handle.send(io.github.multiprocessing4j.internal.wire.Frame.POOL_TASK, frame);
+            worker.handle.send(Frame.POOL_TASK, frame);
             unit.delivered = true;
         } catch (IOException e) {
             // the worker is dying: its exit puts the unit back in the queue
@@ -214,12 +215,12 @@ public final class PoolCore {
     }
 
     /** A frame from a worker, on its connection's reader thread. */
-    void onFrame(Worker worker, io.github.multiprocessing4j.internal.wire.Frame frame) {
+    void onFrame(Worker worker, Frame frame) {
         switch (frame.type()) {
-            case io.github.multiprocessing4j.internal.wire.Frame.POOL_RESULT:
+            case Frame.POOL_RESULT:
                 onResult(worker, frame.payload());
                 break;
-            case io.github.multiprocessing4j.internal.wire.Frame.POOL_READY:
+            case Frame.POOL_READY:
                 synchronized (lock) {
                     worker.ready = true;
                     startDeaths = 0;
@@ -227,14 +228,14 @@ public final class PoolCore {
                     drainLocked();
                 }
                 break;
-            case io.github.multiprocessing4j.internal.wire.Frame.POOL_RETIRING:
+            case Frame.POOL_RETIRING:
                 synchronized (lock) {
                     worker.retiring = true;
                     worker.selfRetired = true;
                     replenishLocked();
                 }
                 break;
-            case io.github.multiprocessing4j.internal.wire.Frame.POOL_INIT_FAILED:
+            case Frame.POOL_INIT_FAILED:
                 Throwable cause = ItemBlock.throwable(frame.payload());
                 synchronized (lock) {
                     breakLocked(new PoolBrokenException("the pool's initializer failed: worker=" + worker.name
@@ -289,7 +290,7 @@ public final class PoolCore {
     private void retireLocked(Worker worker) {
         worker.retiring = true;
         try {
-            worker.handle.send(io.github.multiprocessing4j.internal.wire.Frame.POOL_EXIT, new byte[0]);
+            worker.handle.send(Frame.POOL_EXIT, new byte[0]);
         } catch (IOException e) {
             // it is ending anyway
         }

@@ -24,8 +24,20 @@ public final class ProgressSink {
      */
     public ProgressSink(ProgressListener listener, boolean bar, String name, long total) {
         this.listener = listener;
-        this.bar = bar ? TerminalProgressBar.open(name, total) : null;
+        this.bar = bar ? openBar(name, total) : null;
         this.total = total;
+    }
+
+    private static TerminalProgressBar openBar(String name, long total) {
+        // the name is spelled out: naming TerminalProgressBar's constant would load it, and with it the library
+        String library = "me.tongfei.progressbar.ProgressBar";
+        try {
+            Class.forName(library, false, ProgressSink.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("a progress bar needs the library me.tongfei:progressbar:0.10.2 on the"
+                    + " class path: missing=" + library, e);
+        }
+        return TerminalProgressBar.open(name, total);
     }
 
     /** Whether anything listens; when not, callers skip the bookkeeping. */

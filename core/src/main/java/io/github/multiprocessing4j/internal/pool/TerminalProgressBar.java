@@ -7,10 +7,9 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * A progress bar on stderr drawn by me.tongfei:progressbar, an optional dependency: this class is loaded only when
- * a caller asks for a bar, and {@link #open} says what to add when the library is missing.
+ * a caller asks for a bar, after {@link ProgressSink} checked that the library is there.
  */
 final class TerminalProgressBar {
-    private static final String CLASS = "me.tongfei.progressbar.ProgressBar";
     private final ProgressBar bar;
 
     private TerminalProgressBar(ProgressBar bar) {
@@ -18,12 +17,6 @@ final class TerminalProgressBar {
     }
 
     static TerminalProgressBar open(String name, long total) {
-        try {
-            Class.forName(CLASS, false, TerminalProgressBar.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("a progress bar needs the library me.tongfei:progressbar:0.10.2 on the"
-                    + " class path: missing=" + CLASS, e);
-        }
         return new TerminalProgressBar(new ProgressBarBuilder().setTaskName(name).setInitialMax(total)
                 .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
                 .setUpdateIntervalMillis(200).continuousUpdate().build());

@@ -22,6 +22,7 @@ import java.io.Serializable;
 public final class WorkerLoop extends Process implements ParentChannel.InputConsumer {
     private static final long serialVersionUID = 1L;
     static final long PARENT_POLL_MILLIS = 100;
+    private static final long SPIN_NANOS = 50_000;
 
     private final Serializable initializer;
     private final Object[] initArgs;
@@ -64,6 +65,7 @@ public final class WorkerLoop extends Process implements ParentChannel.InputCons
             }
             if (frame.type() == Frame.POOL_TASK) {
                 ParentChannel.send(Frame.POOL_RESULT, runner.run(frame.payload()));
+                awaitInput(in);
                 if (maxMemoryBytes > 0 && MemoryProbe.residentBytes() > maxMemoryBytes) {
                     ParentChannel.send(Frame.POOL_RETIRING, new byte[0]);
                     break;
@@ -73,6 +75,21 @@ public final class WorkerLoop extends Process implements ParentChannel.InputCons
         endDescendants();
         // end as Python's workers do, without waiting for threads a task may have left running
         System.exit(0);
+    }
+
+    /**
+     * Waits a little on-CPU for the next task before blocking in read: a parent that submits tasks one after the
+     * other sends the next within microseconds, and a vCPU that went idle takes tens of microseconds to wake.
+     */
+    private static void awaitInput(FrameReader in) {
+        long end = System.nanoTime() + SPIN_NANOS;
+        try {
+            while (in.available() == 0 && System.nanoTime() < end) {
+                Thread.onSpinWait();
+            }
+        } catch (IOException e) {
+            // the next read reports it
+        }
     }
 
     private static void watchParent() {

@@ -42,6 +42,16 @@ public final class FrameReader implements AutoCloseable {
         return new Frame(header[4], payload);
     }
 
+    /**
+     * How many bytes can be read without blocking (buffered ones included), as {@link InputStream#available()}.
+     *
+     * @return the number of bytes, 0 when a read would block
+     * @throws IOException when the stream is broken
+     */
+    public int available() throws IOException {
+        return in.available();
+    }
+
     @Override
     public void close() throws IOException {
         in.close();
