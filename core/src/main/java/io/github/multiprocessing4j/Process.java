@@ -236,7 +236,6 @@ public class Process implements Serializable, AutoCloseable {
         return getClass() == Process.class || simple.isEmpty() ? "Process" : simple;
     }
 
-    // ---------------------------------------------------------------------------------------------- configuration
 
     /**
      * Sets the positional arguments of the target (Python's {@code args}), replacing those given to the
@@ -409,7 +408,6 @@ public class Process implements Serializable, AutoCloseable {
         return this;
     }
 
-    // ---------------------------------------------------------------------------------------------- lifecycle
 
     /**
      * Starts the child JVM, which then runs {@link #run()}. Returns once the JVM has been started and handed its
@@ -690,7 +688,6 @@ public class Process implements Serializable, AutoCloseable {
         return s.append('>').toString();
     }
 
-    // ---------------------------------------------------------------------------------------------- checks
 
     private boolean isCurrent() {
         return ProcessContext.current() == this;
