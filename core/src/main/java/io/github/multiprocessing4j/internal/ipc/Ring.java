@@ -20,6 +20,13 @@ public final class Ring {
     private final int maxItems;
     private final LockWord writeLock;
     private final LockWord readLock;
+    /**
+     * This handle's last view of the other side's position: tail for readers, head for writers. Positions only
+     * grow, so a stale view is safe (it can only say there is less to read or less room than there is); it spares
+     * the cache line the other process writes, which is re-read only when the cached view says wait.
+     */
+    private volatile long knownTail;
+    private volatile long knownHead;
 
     public Ring(ByteBuffer buffer, int base) {
         this.buffer = buffer;
@@ -107,7 +114,10 @@ public final class Ring {
 
     private boolean awaitSpace(long tail, int need, boolean countItems, Waiter waiter, PeerCheck readers)
             throws InterruptedException {
-        while (capacity - (tail - Words.getLongAcquire(buffer, base + RingLayout.HEAD)) < need
+        if (capacity - (tail - knownHead) >= need && !(countItems && maxItems > 0)) {
+            return true;
+        }
+        while (capacity - (tail - (knownHead = Words.getLongAcquire(buffer, base + RingLayout.HEAD))) < need
                 || (countItems && maxItems > 0 && items() >= maxItems)) {
             if (waiter.timeToCheck()) {
                 readers.check();
@@ -135,7 +145,8 @@ public final class Ring {
         try {
             long head = Words.getLongVolatile(buffer, base + RingLayout.HEAD);
             while (true) {
-                while (Words.getLongAcquire(buffer, base + RingLayout.TAIL) == head) {
+                while (knownTail - head <= 0
+                        && (knownTail = Words.getLongAcquire(buffer, base + RingLayout.TAIL)) == head) {
                     if (waiter.timeToCheck()) {
                         writers.check();
                     }

@@ -10,7 +10,7 @@ import java.util.concurrent.locks.LockSupport;
  * steal a core on a 2-core machine). Also says when it is time to look whether the peers are still alive.
  */
 public final class Waiter {
-    static final long SPIN_NANOS = 20_000;
+    static final long SPIN_NANOS = 5_000;
     static final long YIELD_NANOS = 100_000;
     static final long MAX_PARK_NANOS = 1_000_000;
     /** How often a blocked thread checks that the processes it waits for are alive. */
