@@ -11,7 +11,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class Waiter {
     static final long SPIN_NANOS = 5_000;
-    static final long YIELD_NANOS = 100_000;
+    static final long YIELD_NANOS = 30_000;
     static final long MAX_PARK_NANOS = 1_000_000;
     /** How often a blocked thread checks that the processes it waits for are alive. */
     static final long CHECK_NANOS = 10_000_000;
