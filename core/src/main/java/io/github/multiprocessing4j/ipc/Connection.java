@@ -291,6 +291,11 @@ public final class Connection implements Serializable, AutoCloseable {
         return attachment.segment().fileName() + "#" + end;
     }
 
+    /**
+     * Serializes this handle as its name, so that the receiving process attaches to the same object.
+     *
+     * @return the serial form
+     */
     private Object writeReplace() {
         attachment.open();
         mine.reserve();

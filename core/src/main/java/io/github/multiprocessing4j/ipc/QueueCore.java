@@ -134,6 +134,11 @@ abstract class QueueCore<T> implements Serializable, AutoCloseable {
         return "<" + getClass().getSimpleName() + " " + name() + ">";
     }
 
+    /**
+     * Serializes this handle as its name, so that the receiving process attaches to the same object.
+     *
+     * @return the serial form
+     */
     Object writeReplace() {
         attachment.open();
         peers.reserve();

@@ -197,6 +197,11 @@ public final class Lock implements Serializable, AutoCloseable {
         return "<Lock " + name() + (word.isLocked() ? " locked by pid " + word.ownerPid() : " unlocked") + ">";
     }
 
+    /**
+     * Serializes this handle as its name, so that the receiving process attaches to the same object.
+     *
+     * @return the serial form
+     */
     private Object writeReplace() {
         attachment.reserve();
         Segment segment = attachment.open();

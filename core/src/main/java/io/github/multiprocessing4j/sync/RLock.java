@@ -130,6 +130,11 @@ public final class RLock implements Serializable, AutoCloseable {
         return "<RLock " + name() + (word.isLocked() ? " owned by pid " + word.ownerPid() : " unowned") + ">";
     }
 
+    /**
+     * Serializes this handle as its name, so that the receiving process attaches to the same object.
+     *
+     * @return the serial form
+     */
     private Object writeReplace() {
         attachment.reserve();
         return new Ref(attachment.open().fileName());
