@@ -97,11 +97,12 @@ public final class LockWord {
     /**
      * Releases the lock.
      *
+     * @param what names the lock in an error message (its toString is called only then)
      * @param ownerOnly whether only the owning thread may release (RLock), else any thread of any process may
      *     (Lock, as in Python)
      * @throws IllegalStateException when the lock is not held (or, with ownerOnly, held by someone else)
      */
-    public void release(boolean ownerOnly, String what) {
+    public void release(boolean ownerOnly, Object what) {
         int ownerAt = base + LockLayout.OWNER_OFFSET;
         long owner = Words.getLongVolatile(buffer, ownerAt);
         if (owner == 0) {
@@ -130,7 +131,7 @@ public final class LockWord {
      *
      * @return the count to restore
      */
-    public int releaseAll(String what) {
+    public int releaseAll(Object what) {
         long owner = Words.getLongVolatile(buffer, base + LockLayout.OWNER_OFFSET);
         if (owner != self()) {
             throw new IllegalStateException("cannot wait on a condition whose lock this thread does not hold:"
