@@ -83,7 +83,9 @@ public final class Ring {
         }
         try {
             int need = RingLayout.recordSize(length);
-            long tail = Words.getLongVolatile(buffer, base + RingLayout.TAIL);
+            // plain reads of the positions are enough under the lock: its compare-and-set orders them after the
+            // previous holder's writes
+            long tail = buffer.getLong(base + RingLayout.TAIL);
             int pos = (int) (tail % capacity);
             if (pos + need > capacity) {
                 int pad = capacity - pos;
@@ -103,12 +105,11 @@ public final class Ring {
             buffer.put(at + RingLayout.RECORD_HEADER, src, offset, length);
             buffer.putInt(at, length);
             buffer.putInt(at + 4, kind);
+            buffer.putLong(base + RingLayout.PUT_COUNT, buffer.getLong(base + RingLayout.PUT_COUNT) + 1);
             Words.setLongRelease(buffer, base + RingLayout.TAIL, tail + need);
-            Words.setLongRelease(buffer, base + RingLayout.PUT_COUNT,
-                    Words.getLongPlain(buffer, base + RingLayout.PUT_COUNT) + 1);
             return true;
         } finally {
-            writeLock.release(false, "ring write lock");
+            writeLock.releaseHeld();
         }
     }
 
@@ -143,7 +144,7 @@ public final class Ring {
             return null;
         }
         try {
-            long head = Words.getLongVolatile(buffer, base + RingLayout.HEAD);
+            long head = buffer.getLong(base + RingLayout.HEAD);
             while (true) {
                 while (knownTail - head <= 0
                         && (knownTail = Words.getLongAcquire(buffer, base + RingLayout.TAIL)) == head) {
@@ -164,13 +165,12 @@ public final class Ring {
                 }
                 byte[] payload = new byte[length];
                 buffer.get(at + RingLayout.RECORD_HEADER, payload, 0, length);
+                buffer.putLong(base + RingLayout.GET_COUNT, buffer.getLong(base + RingLayout.GET_COUNT) + 1);
                 Words.setLongRelease(buffer, base + RingLayout.HEAD, head);
-                Words.setLongRelease(buffer, base + RingLayout.GET_COUNT,
-                        Words.getLongPlain(buffer, base + RingLayout.GET_COUNT) + 1);
                 return new Message(kind, payload);
             }
         } finally {
-            readLock.release(false, "ring read lock");
+            readLock.releaseHeld();
         }
     }
 

@@ -52,6 +52,10 @@ public final class LockWord {
     public Outcome acquire(Waiter waiter, boolean reentrant) throws InterruptedException {
         long me = self();
         int ownerAt = base + LockLayout.OWNER_OFFSET;
+        if (Words.casLong(buffer, ownerAt, 0, me)) { // the uncontended case, in one atomic operation
+            buffer.putInt(base + LockLayout.COUNT_OFFSET, 1);
+            return Outcome.ACQUIRED;
+        }
         while (true) {
             long owner = Words.getLongVolatile(buffer, ownerAt);
             if (owner == 0) {
@@ -124,6 +128,11 @@ public final class LockWord {
         if (!Words.casLong(buffer, ownerAt, owner, 0)) {
             throw new IllegalStateException("cannot release a lock that is not held: lock=" + what);
         }
+    }
+
+    /** Releases a non-reentrant lock that the caller knows it holds (the rings' internal locks). */
+    public void releaseHeld() {
+        Words.setLongRelease(buffer, base + LockLayout.OWNER_OFFSET, 0);
     }
 
     /**
