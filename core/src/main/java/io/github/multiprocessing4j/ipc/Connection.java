@@ -135,6 +135,25 @@ public final class Connection implements Serializable, AutoCloseable {
     }
 
     /**
+     * Receives the next message as bytes if it is at most {@code maxLength} long (Python:
+     * {@code recv_bytes(maxlength)}). Differs from Python: a longer message is taken off the connection and
+     * handed over in the exception, and the connection stays usable.
+     *
+     * @param maxLength the longest message accepted
+     * @return the bytes
+     * @throws BufferTooShortException when the message is longer; it carries the whole message
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public byte[] recvBytes(int maxLength) throws InterruptedException {
+        byte[] message = next().payload();
+        if (message.length > maxLength) {
+            throw new BufferTooShortException("message longer than maxLength: size=" + message.length
+                    + ", maxLength=" + maxLength + ", connection=" + this, message);
+        }
+        return message;
+    }
+
+    /**
      * Receives the next message into {@code buffer} from {@code offset} (Python: {@code recv_bytes_into}).
      *
      * @param buffer where to copy the message
