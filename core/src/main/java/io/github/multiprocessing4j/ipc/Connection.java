@@ -47,10 +47,15 @@ public final class Connection implements Serializable, AutoCloseable {
     private final transient Ring out;
     private final transient PeerTable mine;
     private final transient PeerTable theirs;
+    /** The pipe's file name and this end, e.g. {@code mp4j-42-pipe-ab12#1}; built once, not per message. */
+    private final transient String label;
+    private final transient String sendWhat;
 
     private Connection(Segment segment, int end, boolean attached) {
         this.attachment = Attachment.of(segment, "connection", false);
         this.end = end;
+        this.label = segment.fileName() + "#" + end;
+        this.sendWhat = "a message sent on " + label;
         var body = segment.body();
         boolean duplex = body.getInt(PipeLayout.DUPLEX) != 0;
         int capacity = new Ring(body, PipeLayout.RING_A).maxMessage() + 8;
@@ -82,7 +87,7 @@ public final class Connection implements Serializable, AutoCloseable {
      */
     public void send(Object message) throws InterruptedException {
         Ring ring = writable();
-        Messages.Encoded m = Messages.encode(message, "a message sent on " + this);
+        Messages.Encoded m = Messages.encode(message, sendWhat);
         ring.write(m.kind(), m.bytes(), 0, m.bytes().length, Waiter.forever(), this::checkPeer);
     }
 
@@ -307,7 +312,7 @@ public final class Connection implements Serializable, AutoCloseable {
 
     @Override
     public String toString() {
-        return attachment.segment().fileName() + "#" + end;
+        return label;
     }
 
     /**

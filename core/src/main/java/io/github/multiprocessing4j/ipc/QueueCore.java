@@ -23,6 +23,8 @@ abstract class QueueCore<T> implements Serializable, AutoCloseable {
     final transient Ring ring;
     final transient PeerTable peers;
     private final transient int flavour;
+    /** How an item is named in a serialization error; built once, not per put. */
+    private final transient String itemWhat;
 
     QueueCore(int flavour, int maxsize, int capacityBytes) {
         if (maxsize < 0) {
@@ -41,6 +43,7 @@ abstract class QueueCore<T> implements Serializable, AutoCloseable {
                 }), what(flavour), false);
         this.ring = new Ring(attachment.segment().body(), QueueLayout.RING);
         this.peers = new PeerTable(attachment.segment().body(), QueueLayout.PEERS);
+        this.itemWhat = "an item put on " + attachment.segment().fileName();
         peers.register();
         Attachment.closeOnExit(this);
     }
@@ -50,6 +53,7 @@ abstract class QueueCore<T> implements Serializable, AutoCloseable {
         this.flavour = flavour;
         this.ring = new Ring(attachment.segment().body(), QueueLayout.RING);
         this.peers = new PeerTable(attachment.segment().body(), QueueLayout.PEERS);
+        this.itemWhat = "an item put on " + attachment.segment().fileName();
         peers.claim();
         Attachment.closeOnExit(this);
     }
@@ -61,7 +65,7 @@ abstract class QueueCore<T> implements Serializable, AutoCloseable {
     /** Puts, or returns false when the deadline passed. */
     boolean offer(T item, Waiter waiter) throws InterruptedException {
         attachment.open();
-        Messages.Encoded m = Messages.encode(item, "an item put on " + name());
+        Messages.Encoded m = Messages.encode(item, itemWhat);
         return ring.write(m.kind(), m.bytes(), 0, m.bytes().length, waiter, this::checkOthers);
     }
 

@@ -30,6 +30,7 @@ public final class Segment {
     private static final Map<String, Segment> MAPPED = new ConcurrentHashMap<>();
 
     private final Path file;
+    private final String fileName;
     private final ByteBuffer body;
     private final PeerTable holders;
     private final int kind;
@@ -39,6 +40,7 @@ public final class Segment {
 
     private Segment(Path file, MappedByteBuffer whole, int kind, int kindVersion, long creatorPid) {
         this.file = file;
+        this.fileName = file.getFileName().toString();
         this.kind = kind;
         this.kindVersion = kindVersion;
         this.creatorPid = creatorPid;
@@ -160,7 +162,7 @@ public final class Segment {
     }
 
     public String fileName() {
-        return file.getFileName().toString();
+        return fileName;
     }
 
     public Path file() {
