@@ -20,7 +20,8 @@ import java.util.Set;
  * Turns the objects that cross a process boundary into bytes and back.
  *
  * <p>Common values ({@code null}, {@code Integer}, {@code Long}, {@code Double}, {@code Boolean}, {@code String},
- * {@code byte[]}) take a fast path of one tag byte and their raw form; everything else goes through java.io
+ * {@code byte[]}, {@code int[]}, {@code long[]}, {@code double[]}) take a fast path of one tag byte and their raw
+ * form; everything else goes through java.io
  * serialization, read back through the {@link AllowList} filter. Encoding records the packages of the classes
  * written, so the sender can accept answers in the same packages. A value that cannot be serialized fails with a
  * {@link SerializationFailedException} that names the culprit ({@link SerializationDiagnosis}).
@@ -34,6 +35,9 @@ public final class Codec {
     private static final byte BYTES = 5;
     private static final byte DOUBLE = 6;
     private static final byte BOOLEAN = 7;
+    private static final byte INTS = 8;
+    private static final byte LONGS = 9;
+    private static final byte DOUBLES = 10;
 
     private Codec() {
     }
@@ -91,6 +95,27 @@ public final class Codec {
             return withLength(STRING, ((String) value).getBytes(StandardCharsets.UTF_8));
         } else if (value instanceof byte[]) {
             return withLength(BYTES, (byte[]) value);
+        } else if (value instanceof int[]) {
+            int[] v = (int[]) value;
+            byte[] b = header(INTS, v.length, 4);
+            for (int i = 0; i < v.length; i++) {
+                putInt(b, 5 + 4 * i, v[i]);
+            }
+            return b;
+        } else if (value instanceof long[]) {
+            long[] v = (long[]) value;
+            byte[] b = header(LONGS, v.length, 8);
+            for (int i = 0; i < v.length; i++) {
+                putLong(b, 5 + 8 * i, v[i]);
+            }
+            return b;
+        } else if (value instanceof double[]) {
+            double[] v = (double[]) value;
+            byte[] b = header(DOUBLES, v.length, 8);
+            for (int i = 0; i < v.length; i++) {
+                putLong(b, 5 + 8 * i, Double.doubleToLongBits(v[i]));
+            }
+            return b;
         }
         return null;
     }
@@ -98,9 +123,30 @@ public final class Codec {
     private static byte[] tagged(byte tag, long v) {
         byte[] b = new byte[9];
         b[0] = tag;
-        putInt(b, 1, (int) (v >>> 32));
-        putInt(b, 5, (int) v);
+        putLong(b, 1, v);
         return b;
+    }
+
+    /** A tag, the element count, and room for the elements (an array too large for one byte[] fails here). */
+    private static byte[] header(byte tag, int count, int elementSize) {
+        byte[] b = new byte[Math.addExact(5, Math.multiplyExact(count, elementSize))];
+        b[0] = tag;
+        putInt(b, 1, count);
+        return b;
+    }
+
+    private static void putLong(byte[] b, int at, long v) {
+        putInt(b, at, (int) (v >>> 32));
+        putInt(b, at + 4, (int) v);
+    }
+
+    private static int count(byte[] b, int elementSize) throws IOException {
+        int count = getInt(b, 1);
+        if (count < 0 || (long) count * elementSize != b.length - 5) {
+            throw new IOException("damaged message: bad length after its codec tag, length=" + count
+                    + ", bytes=" + b.length);
+        }
+        return count;
     }
 
     private static byte[] withLength(byte tag, byte[] raw) {
@@ -173,6 +219,27 @@ public final class Codec {
             }
             case BYTES:
                 return lengthPrefixed(bytes);
+            case INTS: {
+                int[] v = new int[count(bytes, 4)];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = getInt(bytes, 5 + 4 * i);
+                }
+                return v;
+            }
+            case LONGS: {
+                long[] v = new long[count(bytes, 8)];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = getLong(bytes, 5 + 8 * i);
+                }
+                return v;
+            }
+            case DOUBLES: {
+                double[] v = new double[count(bytes, 8)];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = Double.longBitsToDouble(getLong(bytes, 5 + 8 * i));
+                }
+                return v;
+            }
             case JAVA:
                 try (FilteredInput objects = new FilteredInput(new ByteArrayInputStream(bytes, 1, bytes.length - 1),
                         allowList)) {

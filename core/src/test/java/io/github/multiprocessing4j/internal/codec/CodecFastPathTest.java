@@ -21,6 +21,10 @@ class CodecFastPathTest {
         }
         assertThat((byte[]) roundTrip(new byte[] {1, 2, 3})).containsExactly(1, 2, 3);
         assertThat((byte[]) roundTrip(new byte[0])).isEmpty();
+        assertThat((int[]) roundTrip(new int[] {1, -2, Integer.MAX_VALUE})).containsExactly(1, -2, Integer.MAX_VALUE);
+        assertThat((long[]) roundTrip(new long[] {Long.MIN_VALUE, 7})).containsExactly(Long.MIN_VALUE, 7);
+        assertThat((double[]) roundTrip(new double[] {0.5, -1e-300})).containsExactly(0.5, -1e-300);
+        assertThat((long[]) roundTrip(new long[0])).isEmpty();
     }
 
     @Test
