@@ -63,14 +63,10 @@ public final class Connection implements Serializable, AutoCloseable {
         Ring b = duplex ? new Ring(body, PipeLayout.ringB(capacity)) : null;
         this.in = end == 1 ? a : duplex ? b : null;
         this.out = end == 1 ? b : a;
-        this.mine = new PeerTable(body, end == 1 ? PipeLayout.PEERS_1 : PipeLayout.PEERS_2);
-        this.theirs = new PeerTable(body, end == 1 ? PipeLayout.PEERS_2 : PipeLayout.PEERS_1);
-        if (attached) {
-            mine.claim();
-        } else {
-            mine.register();
-        }
-        Attachment.closeOnExit(this);
+        this.mine = new PeerTable(body, end == 1 ? PipeLayout.PEERS_1 : PipeLayout.PEERS_2, segment);
+        this.theirs = new PeerTable(body, end == 1 ? PipeLayout.PEERS_2 : PipeLayout.PEERS_1, segment);
+        segment.setUnusedCheck(() -> mine.nobodyLeft() && theirs.nobodyLeft());
+        mine.hold(attached);
     }
 
     static Connection create(Segment segment, int end) {
@@ -301,13 +297,8 @@ public final class Connection implements Serializable, AutoCloseable {
         if (attachment.isClosed()) {
             return;
         }
-        Attachment.forgetOnExit(this);
-        mine.unregister();
-        boolean last = mine.nobodyLeft() && theirs.nobodyLeft();
         attachment.close();
-        if (last) {
-            attachment.segment().unlink();
-        }
+        mine.drop();
     }
 
     @Override

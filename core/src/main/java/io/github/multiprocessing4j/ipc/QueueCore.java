@@ -42,20 +42,20 @@ abstract class QueueCore<T> implements Serializable, AutoCloseable {
                     Ring.init(b, QueueLayout.RING, capacity, maxsize);
                 }), what(flavour), false);
         this.ring = new Ring(attachment.segment().body(), QueueLayout.RING);
-        this.peers = new PeerTable(attachment.segment().body(), QueueLayout.PEERS);
+        this.peers = new PeerTable(attachment.segment().body(), QueueLayout.PEERS, attachment.segment());
         this.itemWhat = "an item put on " + attachment.segment().fileName();
-        peers.register();
-        Attachment.closeOnExit(this);
+        attachment.segment().setUnusedCheck(peers::nobodyLeft);
+        peers.hold(false);
     }
 
     QueueCore(Attachment attachment, int flavour) {
         this.attachment = attachment;
         this.flavour = flavour;
         this.ring = new Ring(attachment.segment().body(), QueueLayout.RING);
-        this.peers = new PeerTable(attachment.segment().body(), QueueLayout.PEERS);
+        this.peers = new PeerTable(attachment.segment().body(), QueueLayout.PEERS, attachment.segment());
         this.itemWhat = "an item put on " + attachment.segment().fileName();
-        peers.claim();
-        Attachment.closeOnExit(this);
+        attachment.segment().setUnusedCheck(peers::nobodyLeft);
+        peers.hold(true);
     }
 
     private static String what(int flavour) {
@@ -124,13 +124,8 @@ abstract class QueueCore<T> implements Serializable, AutoCloseable {
         if (attachment.isClosed()) {
             return;
         }
-        Attachment.forgetOnExit(this);
-        peers.unregister();
-        boolean last = peers.nobodyLeft();
         attachment.close();
-        if (last) {
-            attachment.segment().unlink();
-        }
+        peers.drop();
     }
 
     @Override
