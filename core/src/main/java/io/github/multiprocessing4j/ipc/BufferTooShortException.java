@@ -9,6 +9,7 @@ import io.github.multiprocessing4j.ProcessException;
  */
 public class BufferTooShortException extends ProcessException {
     private static final long serialVersionUID = 1L;
+    /** The whole message that did not fit. */
     private final byte[] message;
 
     /**

@@ -47,10 +47,15 @@ public final class Connection implements Serializable, AutoCloseable {
     private final transient Ring out;
     private final transient PeerTable mine;
     private final transient PeerTable theirs;
+    /** The pipe's file name and this end, e.g. {@code mp4j-42-pipe-ab12#1}; built once, not per message. */
+    private final transient String label;
+    private final transient String sendWhat;
 
     private Connection(Segment segment, int end, boolean attached) {
         this.attachment = Attachment.of(segment, "connection", false);
         this.end = end;
+        this.label = segment.fileName() + "#" + end;
+        this.sendWhat = "a message sent on " + label;
         var body = segment.body();
         boolean duplex = body.getInt(PipeLayout.DUPLEX) != 0;
         int capacity = new Ring(body, PipeLayout.RING_A).maxMessage() + 8;
@@ -58,14 +63,10 @@ public final class Connection implements Serializable, AutoCloseable {
         Ring b = duplex ? new Ring(body, PipeLayout.ringB(capacity)) : null;
         this.in = end == 1 ? a : duplex ? b : null;
         this.out = end == 1 ? b : a;
-        this.mine = new PeerTable(body, end == 1 ? PipeLayout.PEERS_1 : PipeLayout.PEERS_2);
-        this.theirs = new PeerTable(body, end == 1 ? PipeLayout.PEERS_2 : PipeLayout.PEERS_1);
-        if (attached) {
-            mine.claim();
-        } else {
-            mine.register();
-        }
-        Attachment.closeOnExit(this);
+        this.mine = new PeerTable(body, end == 1 ? PipeLayout.PEERS_1 : PipeLayout.PEERS_2, segment);
+        this.theirs = new PeerTable(body, end == 1 ? PipeLayout.PEERS_2 : PipeLayout.PEERS_1, segment);
+        segment.setUnusedCheck(() -> mine.nobodyLeft() && theirs.nobodyLeft());
+        mine.hold(attached);
     }
 
     static Connection create(Segment segment, int end) {
@@ -82,7 +83,7 @@ public final class Connection implements Serializable, AutoCloseable {
      */
     public void send(Object message) throws InterruptedException {
         Ring ring = writable();
-        Messages.Encoded m = Messages.encode(message, "a message sent on " + this);
+        Messages.Encoded m = Messages.encode(message, sendWhat);
         ring.write(m.kind(), m.bytes(), 0, m.bytes().length, Waiter.forever(), this::checkPeer);
     }
 
@@ -132,6 +133,25 @@ public final class Connection implements Serializable, AutoCloseable {
      */
     public byte[] recvBytes() throws InterruptedException {
         return next().payload();
+    }
+
+    /**
+     * Receives the next message as bytes if it is at most {@code maxLength} long (Python:
+     * {@code recv_bytes(maxlength)}). Differs from Python: a longer message is taken off the connection and
+     * handed over in the exception, and the connection stays usable.
+     *
+     * @param maxLength the longest message accepted
+     * @return the bytes
+     * @throws BufferTooShortException when the message is longer; it carries the whole message
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public byte[] recvBytes(int maxLength) throws InterruptedException {
+        byte[] message = next().payload();
+        if (message.length > maxLength) {
+            throw new BufferTooShortException("message longer than maxLength: size=" + message.length
+                    + ", maxLength=" + maxLength + ", connection=" + this, message);
+        }
+        return message;
     }
 
     /**
@@ -277,20 +297,20 @@ public final class Connection implements Serializable, AutoCloseable {
         if (attachment.isClosed()) {
             return;
         }
-        Attachment.forgetOnExit(this);
-        mine.unregister();
-        boolean last = mine.nobodyLeft() && theirs.nobodyLeft();
         attachment.close();
-        if (last) {
-            attachment.segment().unlink();
-        }
+        mine.drop();
     }
 
     @Override
     public String toString() {
-        return attachment.segment().fileName() + "#" + end;
+        return label;
     }
 
+    /**
+     * Serializes this handle as its name, so that the receiving process attaches to the same object.
+     *
+     * @return the serial form
+     */
     private Object writeReplace() {
         attachment.open();
         mine.reserve();

@@ -23,6 +23,8 @@ abstract class QueueCore<T> implements Serializable, AutoCloseable {
     final transient Ring ring;
     final transient PeerTable peers;
     private final transient int flavour;
+    /** How an item is named in a serialization error; built once, not per put. */
+    private final transient String itemWhat;
 
     QueueCore(int flavour, int maxsize, int capacityBytes) {
         if (maxsize < 0) {
@@ -40,18 +42,20 @@ abstract class QueueCore<T> implements Serializable, AutoCloseable {
                     Ring.init(b, QueueLayout.RING, capacity, maxsize);
                 }), what(flavour), false);
         this.ring = new Ring(attachment.segment().body(), QueueLayout.RING);
-        this.peers = new PeerTable(attachment.segment().body(), QueueLayout.PEERS);
-        peers.register();
-        Attachment.closeOnExit(this);
+        this.peers = new PeerTable(attachment.segment().body(), QueueLayout.PEERS, attachment.segment());
+        this.itemWhat = "an item put on " + attachment.segment().fileName();
+        attachment.segment().setUnusedCheck(peers::nobodyLeft);
+        peers.hold(false);
     }
 
     QueueCore(Attachment attachment, int flavour) {
         this.attachment = attachment;
         this.flavour = flavour;
         this.ring = new Ring(attachment.segment().body(), QueueLayout.RING);
-        this.peers = new PeerTable(attachment.segment().body(), QueueLayout.PEERS);
-        peers.claim();
-        Attachment.closeOnExit(this);
+        this.peers = new PeerTable(attachment.segment().body(), QueueLayout.PEERS, attachment.segment());
+        this.itemWhat = "an item put on " + attachment.segment().fileName();
+        attachment.segment().setUnusedCheck(peers::nobodyLeft);
+        peers.hold(true);
     }
 
     private static String what(int flavour) {
@@ -61,7 +65,7 @@ abstract class QueueCore<T> implements Serializable, AutoCloseable {
     /** Puts, or returns false when the deadline passed. */
     boolean offer(T item, Waiter waiter) throws InterruptedException {
         attachment.open();
-        Messages.Encoded m = Messages.encode(item, "an item put on " + name());
+        Messages.Encoded m = Messages.encode(item, itemWhat);
         return ring.write(m.kind(), m.bytes(), 0, m.bytes().length, waiter, this::checkOthers);
     }
 
@@ -120,13 +124,8 @@ abstract class QueueCore<T> implements Serializable, AutoCloseable {
         if (attachment.isClosed()) {
             return;
         }
-        Attachment.forgetOnExit(this);
-        peers.unregister();
-        boolean last = peers.nobodyLeft();
         attachment.close();
-        if (last) {
-            attachment.segment().unlink();
-        }
+        peers.drop();
     }
 
     @Override
@@ -134,6 +133,11 @@ abstract class QueueCore<T> implements Serializable, AutoCloseable {
         return "<" + getClass().getSimpleName() + " " + name() + ">";
     }
 
+    /**
+     * Serializes this handle as its name, so that the receiving process attaches to the same object.
+     *
+     * @return the serial form
+     */
     Object writeReplace() {
         attachment.open();
         peers.reserve();

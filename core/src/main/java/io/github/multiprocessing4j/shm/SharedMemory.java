@@ -46,6 +46,7 @@ public final class SharedMemory implements Serializable, AutoCloseable {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]{1,200}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** The name without the file prefix. */
     private final String name;
     private final transient Attachment attachment;
 
@@ -198,6 +199,11 @@ public final class SharedMemory implements Serializable, AutoCloseable {
         return "SharedMemory('" + name + "', size=" + size() + ")";
     }
 
+    /**
+     * Serializes this handle as its name, so that the receiving process attaches to the same object.
+     *
+     * @return the serial form
+     */
     private Object writeReplace() {
         attachment.open();
         return new Ref(name);

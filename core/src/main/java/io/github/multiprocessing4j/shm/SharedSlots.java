@@ -104,6 +104,11 @@ abstract class SharedSlots implements Serializable, AutoCloseable {
         attachment.close();
     }
 
+    /**
+     * Serializes this handle as its name, so that the receiving process attaches to the same object.
+     *
+     * @return the serial form
+     */
     Object writeReplace() {
         attachment.reserve();
         return new Ref(attachment.open().fileName(), type, array);

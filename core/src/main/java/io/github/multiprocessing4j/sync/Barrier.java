@@ -39,7 +39,9 @@ public final class Barrier implements Serializable, AutoCloseable {
     private final transient Attachment attachment;
     private final transient ByteBuffer body;
     private final transient LockWord lock;
+    /** Run by the last party to arrive, or null. */
     private final Target0 action;
+    /** The default timeout of {@link #await()}, or null. */
     private final Duration timeout;
 
     /**
@@ -237,6 +239,11 @@ public final class Barrier implements Serializable, AutoCloseable {
         return "<Barrier " + name() + " parties=" + parties() + " waiting=" + nWaiting() + ">";
     }
 
+    /**
+     * Serializes this handle as its name, so that the receiving process attaches to the same object.
+     *
+     * @return the serial form
+     */
     private Object writeReplace() {
         attachment.reserve();
         return new Ref(attachment.open().fileName(), action, timeout);

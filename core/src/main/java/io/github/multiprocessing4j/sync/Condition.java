@@ -35,6 +35,7 @@ public final class Condition implements Serializable, AutoCloseable {
 
     private final transient Attachment attachment;
     private final transient ByteBuffer body;
+    /** The Lock or RLock the condition is bound to. */
     private final Serializable lock;
     private final transient LockWord word;
     private final transient boolean reentrant;
@@ -251,6 +252,11 @@ public final class Condition implements Serializable, AutoCloseable {
         return "<Condition " + attachment.segment().fileName() + " lock=" + lock + ">";
     }
 
+    /**
+     * Serializes this handle as its name, so that the receiving process attaches to the same object.
+     *
+     * @return the serial form
+     */
     private Object writeReplace() {
         attachment.reserve();
         return new Ref(attachment.open().fileName(), lock);

@@ -117,6 +117,11 @@ public final class Event implements Serializable, AutoCloseable {
         return "<Event " + name() + (body.getInt(FLAG) != 0 ? " set" : " unset") + ">";
     }
 
+    /**
+     * Serializes this handle as its name, so that the receiving process attaches to the same object.
+     *
+     * @return the serial form
+     */
     private Object writeReplace() {
         attachment.reserve();
         return new Ref(attachment.open().fileName());

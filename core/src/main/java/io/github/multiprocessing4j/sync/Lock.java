@@ -49,6 +49,7 @@ public final class Lock implements Serializable, AutoCloseable {
     private final transient Attachment attachment;
     private final transient int offset;
     private final transient LockWord word;
+    private final transient String name;
     private transient volatile long recoveredFrom;
 
     /** Creates a lock in a new shared-memory file. */
@@ -61,6 +62,7 @@ public final class Lock implements Serializable, AutoCloseable {
         this.attachment = attachment;
         this.offset = offset;
         this.word = new LockWord(attachment.segment().body(), offset);
+        this.name = attachment.segment().fileName() + (offset == 0 ? "" : "@" + offset);
     }
 
     /** A view of a lock embedded in another object's segment (a Value's lock); closing it only detaches. */
@@ -76,7 +78,9 @@ public final class Lock implements Serializable, AutoCloseable {
      * @throws IllegalStateException after close
      */
     public void acquire() throws InterruptedException {
-        finish(word.acquire(Waiter.forever(), false));
+        if (!tryAcquire()) {
+            finish(word.acquire(Waiter.forever(), false));
+        }
     }
 
     /**
@@ -126,7 +130,7 @@ public final class Lock implements Serializable, AutoCloseable {
      */
     public void release() {
         attachment.open();
-        word.release(false, name());
+        word.release(false, name);
     }
 
     /**
@@ -175,7 +179,7 @@ public final class Lock implements Serializable, AutoCloseable {
      * @return the name
      */
     public String name() {
-        return attachment.segment().fileName() + (offset == 0 ? "" : "@" + offset);
+        return name;
     }
 
     /** Detaches from the lock; in the creating process, also removes its file. Does not release it. */
@@ -194,9 +198,16 @@ public final class Lock implements Serializable, AutoCloseable {
 
     @Override
     public String toString() {
-        return "<Lock " + name() + (word.isLocked() ? " locked by pid " + word.ownerPid() : " unlocked") + ">";
+        String state = attachment.isClosed() ? "closed"
+                : word.isLocked() ? "locked by pid " + word.ownerPid() : "unlocked";
+        return "<Lock " + name() + " " + state + ">";
     }
 
+    /**
+     * Serializes this handle as its name, so that the receiving process attaches to the same object.
+     *
+     * @return the serial form
+     */
     private Object writeReplace() {
         attachment.reserve();
         Segment segment = attachment.open();

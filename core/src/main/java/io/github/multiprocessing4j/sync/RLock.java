@@ -24,6 +24,7 @@ public final class RLock implements Serializable, AutoCloseable {
 
     private final transient Attachment attachment;
     private final transient LockWord word;
+    private final transient String name;
     private transient volatile long recoveredFrom;
 
     /** Creates a reentrant lock in a new shared-memory file. */
@@ -35,6 +36,7 @@ public final class RLock implements Serializable, AutoCloseable {
     private RLock(Attachment attachment) {
         this.attachment = attachment;
         this.word = new LockWord(attachment.segment().body(), 0);
+        this.name = attachment.segment().fileName();
     }
 
     /**
@@ -73,7 +75,7 @@ public final class RLock implements Serializable, AutoCloseable {
      */
     public void release() {
         attachment.open();
-        word.release(true, name());
+        word.release(true, name);
     }
 
     /**
@@ -112,7 +114,7 @@ public final class RLock implements Serializable, AutoCloseable {
      * @return the name
      */
     public String name() {
-        return attachment.segment().fileName();
+        return name;
     }
 
     /** Detaches; in the creating process, also removes the file. */
@@ -127,9 +129,16 @@ public final class RLock implements Serializable, AutoCloseable {
 
     @Override
     public String toString() {
-        return "<RLock " + name() + (word.isLocked() ? " owned by pid " + word.ownerPid() : " unowned") + ">";
+        String state = attachment.isClosed() ? "closed"
+                : word.isLocked() ? "owned by pid " + word.ownerPid() : "unowned";
+        return "<RLock " + name() + " " + state + ">";
     }
 
+    /**
+     * Serializes this handle as its name, so that the receiving process attaches to the same object.
+     *
+     * @return the serial form
+     */
     private Object writeReplace() {
         attachment.reserve();
         return new Ref(attachment.open().fileName());

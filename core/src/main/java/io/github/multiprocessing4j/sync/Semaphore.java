@@ -150,6 +150,11 @@ public class Semaphore implements Serializable, AutoCloseable {
         return "<" + getClass().getSimpleName() + " " + name() + " value=" + body.getInt(PERMITS) + ">";
     }
 
+    /**
+     * Serializes this handle as its name, so that the receiving process attaches to the same object.
+     *
+     * @return the serial form
+     */
     Object writeReplace() {
         attachment.reserve();
         return new Ref(attachment.open().fileName(), this instanceof BoundedSemaphore);

@@ -88,6 +88,11 @@ class PipeTest {
                     BufferTooShortException.class, () -> pipe.conn2().recvBytesInto(small, 0));
             assertThat(e.message()).containsExactly(9, 8, 7, 6);
             assertThat(e).hasMessageStartingWith("buffer too short for the message: size=4, room=3");
+            pipe.conn1().sendBytes(new byte[] {1, 2, 3});
+            BufferTooShortException tooLong = org.junit.jupiter.api.Assertions.assertThrows(
+                    BufferTooShortException.class, () -> pipe.conn2().recvBytes(2));
+            assertThat(tooLong.message()).containsExactly(1, 2, 3);
+            assertThat(tooLong).hasMessageStartingWith("message longer than maxLength: size=3, maxLength=2");
             pipe.conn1().sendBytes(new byte[] {1, 2});
             byte[] big = new byte[10];
             assertThat(pipe.conn2().recvBytesInto(big, 5)).isEqualTo(2);

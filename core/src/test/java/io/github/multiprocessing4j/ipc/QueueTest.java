@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.multiprocessing4j.Process;
 import io.github.multiprocessing4j.SerializationFailedException;
+import io.github.multiprocessing4j.internal.codec.AllowList;
+import io.github.multiprocessing4j.internal.codec.Codec;
 import io.github.multiprocessing4j.sync.Event;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,6 +68,16 @@ class QueueTest {
     static void blockInGet(Queue<String> q, Event started) throws InterruptedException {
         started.set();
         q.get(); // holds the read lock while it waits
+    }
+
+    /** What a pool worker does: receives the same queue again and again (here, 100 round trips through the codec). */
+    static void receiveManyTimes(Queue<String> q) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            @SuppressWarnings("unchecked")
+            Queue<String> again = (Queue<String>) Codec.decode(Codec.encode(q, "the queue").bytes(),
+                    AllowList.global());
+            again.put("copy " + i);
+        }
     }
 
     static void echoSimple(SimpleQueue<Object> in, SimpleQueue<Object> out) throws InterruptedException {
@@ -176,6 +188,20 @@ class QueueTest {
             child.start();
             assertThat(q.get(WAIT)).isEqualTo("captured");
             assertThat(child.join(WAIT)).isTrue();
+        }
+    }
+
+    @Test
+    void shouldTakeOneHolderSlotPerProcessHoweverOftenItReceivesTheQueue() throws Exception {
+        try (Queue<String> q = new Queue<>()) {
+            Process child = new Process(QueueTest::receiveManyTimes, q);
+            child.start();
+            for (int i = 0; i < 100; i++) {
+                assertThat(q.get(WAIT)).isEqualTo("copy " + i);
+            }
+            assertThat(child.join(WAIT)).isTrue();
+            // with a slot per handle the table would have overflowed, and the death would go unnoticed
+            assertThatThrownBy(() -> q.get(WAIT)).isInstanceOf(PeerGoneException.class);
         }
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.multiprocessing4j.Process;
+import io.github.multiprocessing4j.shm.Array;
+import io.github.multiprocessing4j.shm.IntArray;
 import io.github.multiprocessing4j.shm.IntValue;
 import io.github.multiprocessing4j.shm.Value;
 import java.time.Duration;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class LockTest {
@@ -27,6 +30,20 @@ class LockTest {
         for (int i = 0; i < times; i++) {
             try (Lock.Held held = counter.getLock().hold()) {
                 counter.set(counter.get() + 1);
+            }
+        }
+    }
+
+    static void incrementAndCount(IntValue counter, IntArray mine, Integer index, Event progressed)
+            throws InterruptedException {
+        Lock lock = counter.getLock();
+        for (int i = 0; i < 50_000; i++) {
+            lock.acquire();
+            counter.set(counter.get() + 1);
+            mine.set(index, mine.get(index) + 1);
+            lock.release();
+            if (i == 1_000) {
+                progressed.set();
             }
         }
     }
@@ -72,6 +89,31 @@ class LockTest {
                 assertThat(p.exitCode()).hasValue(0);
             }
             assertThat(counter.get()).isEqualTo(50_000);
+        }
+    }
+
+    @Test
+    @Tag("slow")
+    void shouldKeepCountingWhenOneOfSeveralIncrementersIsKilled() throws Exception {
+        try (IntValue counter = Value.ofInt(0); IntArray counts = Array.ofInt(3); Event victimProgressed = new Event();
+                Event ignored = new Event()) {
+            Process victim = new Process(LockTest::incrementAndCount).args(counter, counts, 0, victimProgressed);
+            Process a = new Process(LockTest::incrementAndCount).args(counter, counts, 1, ignored);
+            Process b = new Process(LockTest::incrementAndCount).args(counter, counts, 2, ignored);
+            victim.start();
+            a.start();
+            b.start();
+            assertThat(victimProgressed.await(WAIT)).isTrue();
+            victim.kill();
+            assertThat(a.join(WAIT) && b.join(WAIT) && victim.join(WAIT)).isTrue();
+            assertThat(a.exitCode()).hasValue(0);
+            assertThat(b.exitCode()).hasValue(0);
+            assertThat(counts.get(1) + counts.get(2)).isEqualTo(100_000);
+            // the victim may have died between its two writes, inside the critical section: at most one apart
+            int sum = counts.get(0) + counts.get(1) + counts.get(2);
+            assertThat(counter.get() - sum).isBetween(0, 1);
+            assertThat(counter.getLock().acquire(Duration.ofSeconds(2))).isTrue();
+            counter.getLock().release();
         }
     }
 

@@ -127,12 +127,33 @@ class SyncPrimitivesTest {
     }
 
     @Test
-    void shouldTimeOutAConditionWaitWithoutSwallowingLaterSignals() throws Exception {
-        try (Condition cond = new Condition()) {
-            cond.acquire();
-            assertThat(cond.await(Duration.ofMillis(20))).isFalse();
-            cond.signal();
-            cond.release();
+    void shouldNotLetAWaiterThatTimedOutSwallowASignalMeantForAnother() throws Exception {
+        try (Condition cond = new Condition(); Event firstWaiting = new Event(); Event secondWaiting = new Event()) {
+            java.util.concurrent.CompletableFuture<Boolean> first = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> awaitUnderLock(cond, Duration.ofMillis(300), firstWaiting));
+            assertThat(firstWaiting.await(WAIT)).isTrue();
+            // the first waiter holds ticket 0; the second takes ticket 1, then the first times out
+            java.util.concurrent.CompletableFuture<Boolean> second = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> awaitUnderLock(cond, WAIT, secondWaiting));
+            assertThat(first.get(30, java.util.concurrent.TimeUnit.SECONDS)).isFalse();
+            assertThat(secondWaiting.await(WAIT)).isTrue();
+            try (Lock.Held held = cond.hold()) {
+                cond.signal();
+            }
+            assertThat(second.get(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @SuppressWarnings("try")
+    private static boolean awaitUnderLock(Condition cond, Duration timeout, Event waiting) {
+        try (Lock.Held held = cond.hold()) {
+            if (waiting != null) {
+                waiting.set(); // still holding the lock: the await below takes the next ticket first
+            }
+            return cond.await(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -20,7 +20,8 @@ import java.util.Set;
  * Turns the objects that cross a process boundary into bytes and back.
  *
  * <p>Common values ({@code null}, {@code Integer}, {@code Long}, {@code Double}, {@code Boolean}, {@code String},
- * {@code byte[]}) take a fast path of one tag byte and their raw form; everything else goes through java.io
+ * {@code byte[]}, {@code int[]}, {@code long[]}, {@code double[]}) take a fast path of one tag byte and their raw
+ * form; everything else goes through java.io
  * serialization, read back through the {@link AllowList} filter. Encoding records the packages of the classes
  * written, so the sender can accept answers in the same packages. A value that cannot be serialized fails with a
  * {@link SerializationFailedException} that names the culprit ({@link SerializationDiagnosis}).
@@ -34,6 +35,9 @@ public final class Codec {
     private static final byte BYTES = 5;
     private static final byte DOUBLE = 6;
     private static final byte BOOLEAN = 7;
+    private static final byte INTS = 8;
+    private static final byte LONGS = 9;
+    private static final byte DOUBLES = 10;
 
     private Codec() {
     }
@@ -50,54 +54,134 @@ public final class Codec {
      * @throws SerializationFailedException naming the culprit when the value cannot be serialized
      */
     public static Encoded encode(Object value, String what) {
+        byte[] fast = encodeFast(value);
+        if (fast != null) {
+            return new Encoded(fast, Set.of());
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try {
-            if (!encodeFast(value, bytes)) {
-                bytes.write(JAVA);
-                Set<String> packages = new HashSet<>();
-                try (TrackingOutput out = new TrackingOutput(bytes, packages)) {
-                    out.writeObject(value);
-                }
-                return new Encoded(bytes.toByteArray(), packages);
+            bytes.write(JAVA);
+            Set<String> packages = new HashSet<>();
+            try (TrackingOutput out = new TrackingOutput(bytes, packages)) {
+                out.writeObject(value);
             }
+            return new Encoded(bytes.toByteArray(), packages);
         } catch (NotSerializableException | IllegalArgumentException e) {
             throw new SerializationFailedException(SerializationDiagnosis.explain(value, what, e), e);
         } catch (IOException e) {
             throw new SerializationFailedException("cannot serialize " + what + ": " + e, e);
         }
-        return new Encoded(bytes.toByteArray(), Set.of());
     }
 
-    private static boolean encodeFast(Object value, ByteArrayOutputStream bytes) throws IOException {
-        DataOutputStream out = new DataOutputStream(bytes);
+    /**
+     * The fast path, written straight into an array of the exact size (no streams: they cost more than the value
+     * on a queue's small messages). The layout is DataOutput's: a tag, then big-endian numbers.
+     */
+    private static byte[] encodeFast(Object value) {
         if (value == null) {
-            out.writeByte(NULL);
+            return new byte[] {NULL};
         } else if (value instanceof Integer) {
-            out.writeByte(INT);
-            out.writeInt((Integer) value);
+            byte[] b = new byte[5];
+            b[0] = INT;
+            putInt(b, 1, (Integer) value);
+            return b;
         } else if (value instanceof Long) {
-            out.writeByte(LONG);
-            out.writeLong((Long) value);
+            return tagged(LONG, (Long) value);
         } else if (value instanceof Double) {
-            out.writeByte(DOUBLE);
-            out.writeDouble((Double) value);
+            return tagged(DOUBLE, Double.doubleToLongBits((Double) value));
         } else if (value instanceof Boolean) {
-            out.writeByte(BOOLEAN);
-            out.writeBoolean((Boolean) value);
+            return new byte[] {BOOLEAN, (byte) ((Boolean) value ? 1 : 0)};
         } else if (value instanceof String) {
-            byte[] utf8 = ((String) value).getBytes(StandardCharsets.UTF_8);
-            out.writeByte(STRING);
-            out.writeInt(utf8.length);
-            out.write(utf8);
+            return withLength(STRING, ((String) value).getBytes(StandardCharsets.UTF_8));
         } else if (value instanceof byte[]) {
-            byte[] raw = (byte[]) value;
-            out.writeByte(BYTES);
-            out.writeInt(raw.length);
-            out.write(raw);
-        } else {
-            return false;
+            return withLength(BYTES, (byte[]) value);
+        } else if (value instanceof int[]) {
+            int[] v = (int[]) value;
+            byte[] b = header(INTS, v.length, 4);
+            for (int i = 0; i < v.length; i++) {
+                putInt(b, 5 + 4 * i, v[i]);
+            }
+            return b;
+        } else if (value instanceof long[]) {
+            long[] v = (long[]) value;
+            byte[] b = header(LONGS, v.length, 8);
+            for (int i = 0; i < v.length; i++) {
+                putLong(b, 5 + 8 * i, v[i]);
+            }
+            return b;
+        } else if (value instanceof double[]) {
+            double[] v = (double[]) value;
+            byte[] b = header(DOUBLES, v.length, 8);
+            for (int i = 0; i < v.length; i++) {
+                putLong(b, 5 + 8 * i, Double.doubleToLongBits(v[i]));
+            }
+            return b;
         }
-        return true;
+        return null;
+    }
+
+    private static byte[] tagged(byte tag, long v) {
+        byte[] b = new byte[9];
+        b[0] = tag;
+        putLong(b, 1, v);
+        return b;
+    }
+
+    /** A tag, the element count, and room for the elements (an array too large for one byte[] fails here). */
+    private static byte[] header(byte tag, int count, int elementSize) {
+        byte[] b = new byte[Math.addExact(5, Math.multiplyExact(count, elementSize))];
+        b[0] = tag;
+        putInt(b, 1, count);
+        return b;
+    }
+
+    private static void putLong(byte[] b, int at, long v) {
+        putInt(b, at, (int) (v >>> 32));
+        putInt(b, at + 4, (int) v);
+    }
+
+    private static int count(byte[] b, int elementSize) throws IOException {
+        int count = getInt(b, 1);
+        if (count < 0 || (long) count * elementSize != b.length - 5) {
+            throw new IOException("damaged message: bad length after its codec tag, length=" + count
+                    + ", bytes=" + b.length);
+        }
+        return count;
+    }
+
+    private static byte[] withLength(byte tag, byte[] raw) {
+        byte[] b = new byte[5 + raw.length];
+        b[0] = tag;
+        putInt(b, 1, raw.length);
+        System.arraycopy(raw, 0, b, 5, raw.length);
+        return b;
+    }
+
+    private static void putInt(byte[] b, int at, int v) {
+        b[at] = (byte) (v >>> 24);
+        b[at + 1] = (byte) (v >>> 16);
+        b[at + 2] = (byte) (v >>> 8);
+        b[at + 3] = (byte) v;
+    }
+
+    private static int getInt(byte[] b, int at) throws IOException {
+        if (b.length < at + 4) {
+            throw new IOException("damaged message: truncated after its codec tag, length=" + b.length);
+        }
+        return (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | (b[at + 3] & 0xFF);
+    }
+
+    private static long getLong(byte[] b, int at) throws IOException {
+        return ((long) getInt(b, at) << 32) | (getInt(b, at + 4) & 0xFFFF_FFFFL);
+    }
+
+    private static byte[] lengthPrefixed(byte[] b) throws IOException {
+        int length = getInt(b, 1);
+        if (length < 0 || length != b.length - 5) {
+            throw new IOException("damaged message: bad length after its codec tag, length=" + length
+                    + ", bytes=" + b.length);
+        }
+        return java.util.Arrays.copyOfRange(b, 5, b.length);
     }
 
     /**
@@ -107,27 +191,58 @@ public final class Codec {
      * @throws ClassNotFoundException when a class of the value is missing here
      */
     public static Object decode(byte[] bytes, AllowList allowList) throws IOException, ClassNotFoundException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-        byte tag = in.readByte();
+        if (bytes.length == 0) {
+            throw new IOException("damaged message: empty");
+        }
+        byte tag = bytes[0];
         switch (tag) {
             case NULL:
                 return null;
             case INT:
-                return in.readInt();
+                return getInt(bytes, 1);
             case LONG:
-                return in.readLong();
+                return getLong(bytes, 1);
             case DOUBLE:
-                return in.readDouble();
+                return Double.longBitsToDouble(getLong(bytes, 1));
             case BOOLEAN:
-                return in.readBoolean();
+                if (bytes.length < 2) {
+                    throw new IOException("damaged message: truncated after its codec tag, length=1");
+                }
+                return bytes[1] != 0;
             case STRING: {
-                byte[] utf8 = in.readNBytes(in.readInt());
-                return new String(utf8, StandardCharsets.UTF_8);
+                int length = getInt(bytes, 1);
+                if (length < 0 || length != bytes.length - 5) {
+                    throw new IOException("damaged message: bad length after its codec tag, length=" + length
+                            + ", bytes=" + bytes.length);
+                }
+                return new String(bytes, 5, length, StandardCharsets.UTF_8);
             }
             case BYTES:
-                return in.readNBytes(in.readInt());
+                return lengthPrefixed(bytes);
+            case INTS: {
+                int[] v = new int[count(bytes, 4)];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = getInt(bytes, 5 + 4 * i);
+                }
+                return v;
+            }
+            case LONGS: {
+                long[] v = new long[count(bytes, 8)];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = getLong(bytes, 5 + 8 * i);
+                }
+                return v;
+            }
+            case DOUBLES: {
+                double[] v = new double[count(bytes, 8)];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = Double.longBitsToDouble(getLong(bytes, 5 + 8 * i));
+                }
+                return v;
+            }
             case JAVA:
-                try (FilteredInput objects = new FilteredInput(in, allowList)) {
+                try (FilteredInput objects = new FilteredInput(new ByteArrayInputStream(bytes, 1, bytes.length - 1),
+                        allowList)) {
                     return objects.readObject();
                 }
             default:

@@ -20,6 +20,13 @@ public final class Ring {
     private final int maxItems;
     private final LockWord writeLock;
     private final LockWord readLock;
+    /**
+     * This handle's last view of the other side's position: tail for readers, head for writers. Positions only
+     * grow, so a stale view is safe (it can only say there is less to read or less room than there is); it spares
+     * the cache line the other process writes, which is re-read only when the cached view says wait.
+     */
+    private volatile long knownTail;
+    private volatile long knownHead;
 
     public Ring(ByteBuffer buffer, int base) {
         this.buffer = buffer;
@@ -76,7 +83,9 @@ public final class Ring {
         }
         try {
             int need = RingLayout.recordSize(length);
-            long tail = Words.getLongVolatile(buffer, base + RingLayout.TAIL);
+            // plain reads of the positions are enough under the lock: its compare-and-set orders them after the
+            // previous holder's writes
+            long tail = buffer.getLong(base + RingLayout.TAIL);
             int pos = (int) (tail % capacity);
             if (pos + need > capacity) {
                 int pad = capacity - pos;
@@ -96,18 +105,20 @@ public final class Ring {
             buffer.put(at + RingLayout.RECORD_HEADER, src, offset, length);
             buffer.putInt(at, length);
             buffer.putInt(at + 4, kind);
+            buffer.putLong(base + RingLayout.PUT_COUNT, buffer.getLong(base + RingLayout.PUT_COUNT) + 1);
             Words.setLongRelease(buffer, base + RingLayout.TAIL, tail + need);
-            Words.setLongRelease(buffer, base + RingLayout.PUT_COUNT,
-                    Words.getLongPlain(buffer, base + RingLayout.PUT_COUNT) + 1);
             return true;
         } finally {
-            writeLock.release(false, "ring write lock");
+            writeLock.releaseHeld();
         }
     }
 
     private boolean awaitSpace(long tail, int need, boolean countItems, Waiter waiter, PeerCheck readers)
             throws InterruptedException {
-        while (capacity - (tail - Words.getLongAcquire(buffer, base + RingLayout.HEAD)) < need
+        if (capacity - (tail - knownHead) >= need && !(countItems && maxItems > 0)) {
+            return true;
+        }
+        while (capacity - (tail - (knownHead = Words.getLongAcquire(buffer, base + RingLayout.HEAD))) < need
                 || (countItems && maxItems > 0 && items() >= maxItems)) {
             if (waiter.timeToCheck()) {
                 readers.check();
@@ -133,9 +144,10 @@ public final class Ring {
             return null;
         }
         try {
-            long head = Words.getLongVolatile(buffer, base + RingLayout.HEAD);
+            long head = buffer.getLong(base + RingLayout.HEAD);
             while (true) {
-                while (Words.getLongAcquire(buffer, base + RingLayout.TAIL) == head) {
+                while (knownTail - head <= 0
+                        && (knownTail = Words.getLongAcquire(buffer, base + RingLayout.TAIL)) == head) {
                     if (waiter.timeToCheck()) {
                         writers.check();
                     }
@@ -153,13 +165,12 @@ public final class Ring {
                 }
                 byte[] payload = new byte[length];
                 buffer.get(at + RingLayout.RECORD_HEADER, payload, 0, length);
+                buffer.putLong(base + RingLayout.GET_COUNT, buffer.getLong(base + RingLayout.GET_COUNT) + 1);
                 Words.setLongRelease(buffer, base + RingLayout.HEAD, head);
-                Words.setLongRelease(buffer, base + RingLayout.GET_COUNT,
-                        Words.getLongPlain(buffer, base + RingLayout.GET_COUNT) + 1);
                 return new Message(kind, payload);
             }
         } finally {
-            readLock.release(false, "ring read lock");
+            readLock.releaseHeld();
         }
     }
 

@@ -23,8 +23,8 @@ package io.github.multiprocessing4j.internal.ipc;
  * writer, which recovers the write lock, overwrites the half record), and a reader killed mid-copy frees nothing
  * (the next reader delivers the message). A record that would not fit before the end of the data area is
  * preceded by a padding record that fills the rest of it, so every payload is contiguous. The message counts
- * are stored just after the positions; a process killed between the two stores leaves a count off by one, so
- * {@code qsize} (approximate, as in Python) may be off by one after such a crash.
+ * are stored just before the positions move; a process killed between the two stores leaves a count one ahead,
+ * so {@code qsize} (approximate, as in Python) may be off by one after such a crash.
  */
 final class RingLayout {
     static final int VERSION = 1;

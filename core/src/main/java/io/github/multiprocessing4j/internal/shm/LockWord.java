@@ -52,6 +52,12 @@ public final class LockWord {
     public Outcome acquire(Waiter waiter, boolean reentrant) throws InterruptedException {
         long me = self();
         int ownerAt = base + LockLayout.OWNER_OFFSET;
+        if (Words.casLong(buffer, ownerAt, 0, me)) { // the uncontended case, in one atomic operation
+            if (reentrant) {
+                buffer.putInt(base + LockLayout.COUNT_OFFSET, 1);
+            }
+            return Outcome.ACQUIRED;
+        }
         while (true) {
             long owner = Words.getLongVolatile(buffer, ownerAt);
             if (owner == 0) {
@@ -82,6 +88,9 @@ public final class LockWord {
     public boolean tryAcquire(boolean reentrant) {
         long me = self();
         int ownerAt = base + LockLayout.OWNER_OFFSET;
+        if (!reentrant) {
+            return Words.casLong(buffer, ownerAt, 0, me);
+        }
         long owner = Words.getLongVolatile(buffer, ownerAt);
         if (owner == me && reentrant) {
             buffer.putInt(base + LockLayout.COUNT_OFFSET, buffer.getInt(base + LockLayout.COUNT_OFFSET) + 1);
@@ -97,32 +106,40 @@ public final class LockWord {
     /**
      * Releases the lock.
      *
+     * @param what names the lock in an error message (its toString is called only then)
      * @param ownerOnly whether only the owning thread may release (RLock), else any thread of any process may
      *     (Lock, as in Python)
      * @throws IllegalStateException when the lock is not held (or, with ownerOnly, held by someone else)
      */
-    public void release(boolean ownerOnly, String what) {
+    public void release(boolean ownerOnly, Object what) {
         int ownerAt = base + LockLayout.OWNER_OFFSET;
+        if (!ownerOnly) {
+            // any thread may release a Lock, as in Python: one atomic exchange, and a free lock stays free
+            if (Words.getAndSetLong(buffer, ownerAt, 0) == 0) {
+                throw new IllegalStateException("cannot release a lock that is not held: lock=" + what);
+            }
+            return;
+        }
         long owner = Words.getLongVolatile(buffer, ownerAt);
         if (owner == 0) {
             throw new IllegalStateException("cannot release a lock that is not held: lock=" + what);
         }
-        long me = self();
-        if (ownerOnly) {
-            if (owner != me) {
-                throw new IllegalStateException("cannot release a lock held by another thread or process: lock="
-                        + what + ", ownerPid=" + pidOf(owner) + ", ownerThread=" + (owner & 0xFFFF_FFFFL));
-            }
-            int count = buffer.getInt(base + LockLayout.COUNT_OFFSET);
-            if (count > 1) {
-                buffer.putInt(base + LockLayout.COUNT_OFFSET, count - 1);
-                return;
-            }
+        if (owner != self()) {
+            throw new IllegalStateException("cannot release a lock held by another thread or process: lock="
+                    + what + ", ownerPid=" + pidOf(owner) + ", ownerThread=" + (owner & 0xFFFF_FFFFL));
+        }
+        int count = buffer.getInt(base + LockLayout.COUNT_OFFSET);
+        if (count > 1) {
+            buffer.putInt(base + LockLayout.COUNT_OFFSET, count - 1);
+            return;
         }
         buffer.putInt(base + LockLayout.COUNT_OFFSET, 0);
-        if (!Words.casLong(buffer, ownerAt, owner, 0)) {
-            throw new IllegalStateException("cannot release a lock that is not held: lock=" + what);
-        }
+        Words.setLongRelease(buffer, ownerAt, 0);
+    }
+
+    /** Releases a non-reentrant lock that the caller knows it holds (the rings' internal locks). */
+    public void releaseHeld() {
+        Words.setLongRelease(buffer, base + LockLayout.OWNER_OFFSET, 0);
     }
 
     /**
@@ -130,7 +147,7 @@ public final class LockWord {
      *
      * @return the count to restore
      */
-    public int releaseAll(String what) {
+    public int releaseAll(Object what) {
         long owner = Words.getLongVolatile(buffer, base + LockLayout.OWNER_OFFSET);
         if (owner != self()) {
             throw new IllegalStateException("cannot wait on a condition whose lock this thread does not hold:"

@@ -1,6 +1,10 @@
 package io.github.multiprocessing4j.internal.shm;
 
 import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Which processes hold a queue or one end of a pipe, so that a blocked reader or writer can tell that nobody is
@@ -16,6 +20,10 @@ import java.nio.ByteBuffer;
  * A slot is 0 (free), a pid (a process holds a handle), or minus an expiry time in epoch milliseconds: a handle
  * that was serialized (say, as an argument of a child that is starting) and is not attached yet. A reservation
  * counts as alive until it is claimed by the process that deserializes the handle or until it expires (30 s).
+ *
+ * <p>A process takes one slot however many handles it holds ({@link #hold}/{@link #drop} count them in the JVM), so
+ * a pool worker that deserializes the same queue for every task does not fill the table. When a JVM exits
+ * normally, a shutdown hook frees its slots and removes the files nobody holds any more.
  */
 public final class PeerTable {
     public static final int LENGTH = 320;
@@ -26,12 +34,99 @@ public final class PeerTable {
     static final int VERSION = 1;
     static final long RESERVATION_MILLIS = 30_000;
 
+    /** This JVM's holds, per table: how many handles, and the table. Guarded by itself. */
+    private static final Map<PeerTable, int[]> LOCAL = new HashMap<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(PeerTable::dropAllAtExit, "mp4j-shm-detach"));
+    }
+
     private final ByteBuffer buffer;
     private final int base;
+    private final Segment owner;
 
-    public PeerTable(ByteBuffer buffer, int base) {
+    /**
+     * A view of the table at {@code base} of {@code buffer}, which belongs to {@code owner}'s mapping (its body,
+     * or its whole file for the header's table).
+     */
+    public PeerTable(ByteBuffer buffer, int base, Segment owner) {
         this.buffer = buffer;
         this.base = base;
+        this.owner = owner;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PeerTable && ((PeerTable) o).buffer == buffer && ((PeerTable) o).base == base;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(buffer) * 31 + base;
+    }
+
+    /**
+     * Counts a new handle of this JVM: the first one takes a slot (claiming the reservation of a handle that was
+     * deserialized); a later deserialized one frees the reservation its sender made.
+     */
+    public void hold(boolean deserialized) {
+        synchronized (LOCAL) {
+            int[] count = LOCAL.computeIfAbsent(this, t -> new int[1]);
+            if (count[0]++ == 0) {
+                if (deserialized) {
+                    claim();
+                } else {
+                    register();
+                }
+            } else if (deserialized) {
+                dropReservation();
+            }
+        }
+    }
+
+    /**
+     * Forgets a handle of this JVM; the last one frees the slot and, when the segment is then unused, removes its
+     * file.
+     */
+    public void drop() {
+        synchronized (LOCAL) {
+            int[] count = LOCAL.get(this);
+            if (count == null || --count[0] > 0) {
+                return;
+            }
+            LOCAL.remove(this);
+            unregister();
+        }
+        if (owner.isUnused()) {
+            owner.unlink();
+        }
+    }
+
+    private static void dropAllAtExit() {
+        Set<Segment> touched = new HashSet<>();
+        synchronized (LOCAL) {
+            for (PeerTable t : LOCAL.keySet()) {
+                t.unregister();
+                touched.add(t.owner);
+            }
+            LOCAL.clear();
+        }
+        for (Segment s : touched) {
+            if (s.isUnused()) {
+                s.unlink();
+            }
+        }
+    }
+
+    private void dropReservation() {
+        Words.setIntVolatile(buffer, base + SHARED, 1);
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < SLOTS; i++) {
+            long v = Words.getLongVolatile(buffer, slot(i));
+            if (v < 0 && -v > now && Words.casLong(buffer, slot(i), v, 0)) {
+                return;
+            }
+        }
     }
 
     public static void init(ByteBuffer buffer, int base) {
@@ -42,13 +137,13 @@ public final class PeerTable {
         return base + i * 8;
     }
 
-    /** Records that this process holds a handle. */
-    public void register() {
+    /** Records that this process holds a handle (without counting; see {@link #hold}). */
+    void register() {
         put(ShmFiles.selfPid());
     }
 
     /** Records a handle of this process that was deserialized: claims a reservation if there is one. */
-    public void claim() {
+    void claim() {
         Words.setIntVolatile(buffer, base + SHARED, 1);
         long pid = ShmFiles.selfPid();
         long now = System.currentTimeMillis();
@@ -80,8 +175,8 @@ public final class PeerTable {
         Words.setIntVolatile(buffer, base + OVERFLOW, 1);
     }
 
-    /** Forgets one handle of this process. */
-    public void unregister() {
+    /** Frees one slot of this process. */
+    void unregister() {
         long pid = ShmFiles.selfPid();
         for (int i = 0; i < SLOTS; i++) {
             if (Words.getLongVolatile(buffer, slot(i)) == pid && Words.casLong(buffer, slot(i), pid, 0)) {

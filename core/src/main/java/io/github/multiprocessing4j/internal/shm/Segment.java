@@ -30,21 +30,25 @@ public final class Segment {
     private static final Map<String, Segment> MAPPED = new ConcurrentHashMap<>();
 
     private final Path file;
+    private final String fileName;
     private final ByteBuffer body;
     private final PeerTable holders;
     private final int kind;
     private final int kindVersion;
     private final long creatorPid;
     private int references = 1;
+    /** Whether no process holds the segment any more; the kind decides which tables count. */
+    private volatile java.util.function.BooleanSupplier unused;
 
     private Segment(Path file, MappedByteBuffer whole, int kind, int kindVersion, long creatorPid) {
         this.file = file;
+        this.fileName = file.getFileName().toString();
         this.kind = kind;
         this.kindVersion = kindVersion;
         this.creatorPid = creatorPid;
         this.body = whole.slice(HeaderLayout.LENGTH, whole.capacity() - HeaderLayout.LENGTH)
                 .order(whole.order());
-        this.holders = new PeerTable(whole, HeaderLayout.HOLDERS_OFFSET);
+        this.holders = new PeerTable(whole, HeaderLayout.HOLDERS_OFFSET, this);
     }
 
     /**
@@ -145,6 +149,17 @@ public final class Segment {
         void init(ByteBuffer body);
     }
 
+    /** Sets how to tell that nobody holds this segment (default: its header's holders table is empty). */
+    public void setUnusedCheck(java.util.function.BooleanSupplier check) {
+        unused = check;
+    }
+
+    /** Whether nobody holds this segment any more, so that its file can go. */
+    public boolean isUnused() {
+        java.util.function.BooleanSupplier check = unused;
+        return check != null ? check.getAsBoolean() : holders.nobodyLeft();
+    }
+
     /** The table of processes that hold tracked handles on this segment. */
     public PeerTable holders() {
         return holders;
@@ -160,7 +175,7 @@ public final class Segment {
     }
 
     public String fileName() {
-        return file.getFileName().toString();
+        return fileName;
     }
 
     public Path file() {

@@ -10,21 +10,31 @@ import java.util.concurrent.locks.LockSupport;
  * steal a core on a 2-core machine). Also says when it is time to look whether the peers are still alive.
  */
 public final class Waiter {
-    static final long SPIN_NANOS = 20_000;
-    static final long YIELD_NANOS = 100_000;
+    static final long SPIN_NANOS = 5_000;
+    static final long YIELD_NANOS = 30_000;
     static final long MAX_PARK_NANOS = 1_000_000;
     /** How often a blocked thread checks that the processes it waits for are alive. */
     static final long CHECK_NANOS = 10_000_000;
 
-    private final long start = System.nanoTime();
+    private long start;
     private final long deadline;
     private final boolean forever;
     private long park = 1_000;
-    private long nextCheck = start + CHECK_NANOS;
+    private long nextCheck;
 
     private Waiter(long timeoutNanos, boolean forever) {
         this.forever = forever;
+        // an operation that never waits never reads the clock: most puts and gets find room or data at once
+        this.start = forever ? 0 : System.nanoTime();
         this.deadline = forever ? 0 : start + Math.max(0, timeoutNanos);
+        this.nextCheck = forever ? 0 : start + CHECK_NANOS;
+    }
+
+    private void startClock(long now) {
+        if (forever && start == 0) {
+            start = now;
+            nextCheck = now + CHECK_NANOS;
+        }
     }
 
     /** Waits without a deadline. */
@@ -58,6 +68,7 @@ public final class Waiter {
      */
     public boolean pause() throws InterruptedException {
         long now = System.nanoTime();
+        startClock(now);
         if (!forever && now - deadline >= 0) {
             return false;
         }
@@ -79,6 +90,7 @@ public final class Waiter {
     /** True about every 10 ms of waiting: the moment to check that the peers are alive. */
     public boolean timeToCheck() {
         long now = System.nanoTime();
+        startClock(now);
         if (now - nextCheck >= 0) {
             nextCheck = now + CHECK_NANOS;
             return true;

@@ -66,6 +66,10 @@ public final class Words {
         return LONG.compareAndSet(b, offset, expected, value);
     }
 
+    public static long getAndSetLong(ByteBuffer b, int offset, long value) {
+        return (long) LONG.getAndSet(b, offset, value);
+    }
+
     public static long getAndAddLong(ByteBuffer b, int offset, long delta) {
         return (long) LONG.getAndAdd(b, offset, delta);
     }
