@@ -12,11 +12,12 @@ import java.util.TreeSet;
 
 /**
  * The Java side of the side-by-side benchmark: prints JSON lines with the metric names of
- * ../shared/bench/python/bench_mp.py. Options: {@code --only start,rss,baseline,pool,ppe}, {@code --scale X},
+ * ../shared/bench/python/bench_mp.py. Options: {@code --only start,rss,baseline,pool,ppe,clock,transport,value}, {@code --scale X},
  * {@code --quick} (same as {@code --scale 0.2}).
  */
 public final class BenchJava {
-    static final List<String> SECTIONS = List.of("start", "rss", "baseline", "pool", "ppe");
+    static final List<String> SECTIONS = List.of("start", "rss", "baseline", "pool", "ppe", "clock", "transport",
+            "value");
 
     private BenchJava() {
     }
@@ -73,6 +74,11 @@ public final class BenchJava {
             }
             if (only.contains("baseline")) {
                 new StartBench(scale, dir, StartMethod.SPAWN).baseline();
+            }
+            if (only.contains("clock") || only.contains("transport") || only.contains("value")) {
+                // one run measures all three sections' metrics
+                io.github.multiprocessing4j.benchmarks.IpcBench.main(
+                        new String[] {Integer.toString(Math.max(3, (int) (5 * scale)))});
             }
             if (only.contains("pool") || only.contains("ppe")) {
                 io.github.multiprocessing4j.benchmarks.PoolBench.main(

@@ -82,6 +82,50 @@ class ExamplesTest {
     }
 
     @Test
+    void poolSumsTheSquares() throws Exception {
+        Run run = run("pool");
+        assertThat(run.status()).isZero();
+        assertThat(run.lines()).contains("sum=333283335000");
+    }
+
+    @Test
+    void poolCrashFailsOnlyTheTaskWhoseWorkerDied() throws Exception {
+        Run run = run("pool-crash");
+        assertThat(run.status()).isZero();
+        assertThat(run.lines()).contains("succeeded=99 failed=1");
+        assertThat(run.lines()).anyMatch(l -> l.startsWith("task 37 failed: ") && l.contains("WorkerDiedException"));
+    }
+
+    @Test
+    void poolTimeoutStopsTheRunawayTaskAndGoesOn() throws Exception {
+        Run run = run("pool-timeout");
+        assertThat(run.status()).isZero();
+        assertThat(run.lines()).anyMatch(l -> l.contains("TaskTimeoutException"));
+        assertThat(run.lines()).contains("second task: 42");
+    }
+
+    @Test
+    void queueSumsWhatTheProducerPut() throws Exception {
+        Run run = run("queue");
+        assertThat(run.status()).isZero();
+        assertThat(run.lines()).contains("4999950000");
+    }
+
+    @Test
+    void sharedCounterCountsEveryIncrement() throws Exception {
+        Run run = run("shared-counter");
+        assertThat(run.status()).isZero();
+        assertThat(run.lines()).contains("total=40000");
+    }
+
+    @Test
+    void lockHolderDiesAndTheLockIsRecovered() throws Exception {
+        Run run = run("lock-holder-dies");
+        assertThat(run.status()).isZero();
+        assertThat(run.lines()).anyMatch(l -> l.startsWith("acquired the lock after ") && l.contains("previous holder died"));
+    }
+
+    @Test
     void listsExamplesWithoutAName() throws Exception {
         Run run = run("");
         assertThat(run.lines()).anyMatch(l -> l.contains("kitchen"));
