@@ -446,8 +446,22 @@ public class Process implements Serializable, AutoCloseable {
         LaunchRequest request = new LaunchRequest(this, name, daemon, identity.clone(), task.bytes(), java,
                 List.copyOf(jvmOptions), nullSafe(environment), directory, loaders, spec(stdout), spec(stderr), null);
         StartMethod method = startMethod != null ? startMethod : Multiprocessing.getStartMethod();
-        ChildHandle warm = method == StartMethod.WARM ? SparePool.take(request) : null;
+        ChildHandle warm = method == StartMethod.WARM ? SparePool.take(request, isPlainData(task)) : null;
         handle = warm != null ? warm : ChildHandle.launch(request);
+    }
+
+    /**
+     * Whether decoding this task has no effect beyond making objects, so a spare may decode it to warm up: not
+     * when it holds queues, locks or shared memory, which attach to their segment when they are decoded.
+     */
+    private static boolean isPlainData(Codec.Encoded task) {
+        for (String pkg : task.packages()) {
+            if (pkg.startsWith("io.github.multiprocessing4j.ipc") || pkg.startsWith("io.github.multiprocessing4j.sync")
+                    || pkg.startsWith("io.github.multiprocessing4j.shm")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Map<String, String> nullSafe(Map<String, String> env) {

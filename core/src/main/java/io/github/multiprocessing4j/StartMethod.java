@@ -22,7 +22,8 @@ public enum StartMethod {
      * (default 8) and they are retired after {@code multiprocessing4j.spareIdleSeconds} (default 30) unused. They
      * never outlive this JVM, even when it is killed with SIGKILL. A process with its own JVM options, environment,
      * working directory, java binary or captured/redirected output gets a fresh JVM, as with {@link #SPAWN}.
-     * To warm up, a spare decodes (and never runs) the last task this JVM started, so the static initializers of
+     * To warm up, a spare decodes (and never runs) the last task this JVM started that holds no queue, lock or
+     * shared memory, so the static initializers of
      * that task's classes may already have run in the JVM that gets the next task, as they would after loading.
      */
     WARM

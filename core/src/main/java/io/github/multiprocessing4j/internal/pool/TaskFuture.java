@@ -70,14 +70,31 @@ public final class TaskFuture<T> extends CompletableFuture<T> {
     @Override
     public T get() throws InterruptedException, java.util.concurrent.ExecutionException {
         spin();
-        return super.get();
+        try {
+            return super.get();
+        } catch (java.util.concurrent.CancellationException e) {
+            throw original(e);
+        }
     }
 
     @Override
     public T get(long timeout, java.util.concurrent.TimeUnit unit) throws InterruptedException,
             java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
         spin();
-        return super.get(timeout, unit);
+        try {
+            return super.get(timeout, unit);
+        } catch (java.util.concurrent.CancellationException e) {
+            throw original(e);
+        }
+    }
+
+    /**
+     * The cancellation with the pool's message: from JDK 23 on, {@code CompletableFuture.get} throws a new
+     * {@code CancellationException("get")} whose cause is the one the future was completed with.
+     */
+    private static java.util.concurrent.CancellationException original(java.util.concurrent.CancellationException e) {
+        return e.getCause() instanceof java.util.concurrent.CancellationException
+                ? (java.util.concurrent.CancellationException) e.getCause() : e;
     }
 
     @Override

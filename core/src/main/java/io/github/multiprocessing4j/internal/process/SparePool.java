@@ -51,9 +51,11 @@ public final class SparePool {
     /**
      * Hands the request to a spare if it fits one, and keeps the pool stocked.
      *
+     * @param warmupSample whether the task may be decoded by the next spares to warm up (its decoding has no
+     *     side effects)
      * @return the handle now running the request, or null: the caller starts a fresh JVM
      */
-    public static ChildHandle take(LaunchRequest request) {
+    public static ChildHandle take(LaunchRequest request, boolean warmupSample) {
         if (!fits(request)) {
             return null;
         }
@@ -65,7 +67,9 @@ public final class SparePool {
                     return null;
                 }
                 lastUse = System.nanoTime();
-                warmup = request.task().length <= 256 * 1024 ? request.task() : warmup;
+                if (warmupSample && request.task().length <= 256 * 1024) {
+                    warmup = request.task();
+                }
                 if (!path.equals(classPath)) {
                     retireAll(); // another class path: those spares cannot run it
                     classPath = path;
