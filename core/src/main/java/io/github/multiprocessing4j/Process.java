@@ -4,6 +4,7 @@ import io.github.multiprocessing4j.internal.child.ProcessContext;
 import io.github.multiprocessing4j.internal.codec.AllowList;
 import io.github.multiprocessing4j.internal.codec.Codec;
 import io.github.multiprocessing4j.internal.process.ChildHandle;
+import io.github.multiprocessing4j.internal.process.DirectTask;
 import io.github.multiprocessing4j.internal.process.LaunchRequest;
 import io.github.multiprocessing4j.internal.process.SparePool;
 import io.github.multiprocessing4j.internal.process.StreamSpec;
@@ -223,6 +224,16 @@ public class Process implements Serializable, AutoCloseable {
         this.name = defaultName.toString();
     }
 
+    /** The process a child runs, rebuilt from a direct task (see DirectTask, which calls this reflectively). */
+    @SuppressWarnings("unused")
+    private Process(Serializable target, int[] identity, String name, boolean daemon) {
+        this.target = target;
+        this.args = new Object[0];
+        this.identity = identity;
+        this.name = name;
+        this.daemon = daemon;
+    }
+
     /** For the views of the main and parent processes, which are never started. */
     Process(String name) {
         this.target = null;
@@ -430,7 +441,10 @@ public class Process implements Serializable, AutoCloseable {
         if (target != null) {
             args = Targets.bind(target, args, kwargs);
         }
-        Codec.Encoded task = Codec.encode(this, name + " (its target, arguments and fields)");
+        byte[] direct = getClass() == Process.class && target != null
+                ? DirectTask.encode(target, args, name, daemon, identity) : null;
+        Codec.Encoded task = direct != null ? new Codec.Encoded(direct, java.util.Set.of())
+                : Codec.encode(this, name + " (its target, arguments and fields)");
         AllowList.global().learn(task.packages());
         Path java = executable != null ? executable : InheritedJvm.javaBinary();
         JvmOptionCheck.check(java, jvmOptions);

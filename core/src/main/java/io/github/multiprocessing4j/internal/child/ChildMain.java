@@ -4,6 +4,7 @@ import io.github.multiprocessing4j.Process;
 import io.github.multiprocessing4j.internal.codec.AllowList;
 import io.github.multiprocessing4j.internal.codec.Codec;
 import io.github.multiprocessing4j.internal.codec.ThrowableData;
+import io.github.multiprocessing4j.internal.process.DirectTask;
 import io.github.multiprocessing4j.internal.wire.Boot;
 import io.github.multiprocessing4j.internal.wire.Frame;
 import io.github.multiprocessing4j.internal.wire.FrameReader;
@@ -56,7 +57,7 @@ public final class ChildMain {
         ParentLink link = ParentLink.connectAsync(boot);
         ExitReporter exit = new ExitReporter();
         exit.install(link, stdin);
-        boot.allowPatterns().forEach(AllowList.global()::add);
+        allow(boot);
         if (first.type() == Frame.SPARE) {
             byte[] warmup = new byte[firstPayload.remaining()];
             firstPayload.get(warmup);
@@ -67,7 +68,7 @@ public final class ChildMain {
                 return; // retired, or the parent is gone
             }
             boot = Boot.decode(assigned.payload());
-            boot.allowPatterns().forEach(AllowList.global()::add);
+            allow(boot);
         }
         ProcessContext.initChild(boot);
         Frame task = control.read();
@@ -78,7 +79,7 @@ public final class ChildMain {
 
         Process process;
         try {
-            process = (Process) Codec.decode(task.payload(), AllowList.global());
+            process = decodeTask(task.payload());
             if (!(process instanceof ParentChannel.InputConsumer)) {
                 watchParent(control, boot.daemon());
             }
@@ -99,21 +100,49 @@ public final class ChildMain {
 
     /**
      * A spare loads and links what running a task will need by decoding a sample task (the last one its parent
-     * started, or one of its own) without running it.
+     * started, or one of its own) without running it, and by running a harmless task of its own through the path
+     * from a task's arrival to its target.
      */
     private static void warmUp(byte[] sample) {
         try {
             if (sample.length > 0) {
-                Codec.decode(sample, AllowList.global());
+                decodeTask(sample);
             }
             ThrowableData.encode(new IllegalStateException("warm-up"));
-        } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
-            // a sample that does not decode here only means less warm-up
+            // the classes and call paths a task uses between its arrival and its first statement
+            Object sample2 = Codec.decode(Codec.encode(Warmup.sample(), "the warm-up sample").bytes(),
+                    AllowList.global());
+            io.github.multiprocessing4j.internal.process.Targets.invoke(sample2, new Object[] {"warm"});
+            decodeTask(Warmup.directSample()).run();
+            ProcessContext.isExiting();
+            new ParentWatcher(null, false).getName();
+        } catch (Exception | LinkageError e) {
+            // a sample that does not decode or run here only means less warm-up
         }
     }
 
     private static void watchParent(FrameReader control, boolean daemon) {
-        Thread watcher = new Thread(() -> {
+        ParentWatcher watcher = new ParentWatcher(control, daemon);
+        watcher.start();
+    }
+
+    /**
+     * Reads stdin after the task: its end means the parent died. A named class rather than a lambda: on a
+     * spare's path from its task to the target, a first lambda would cost a bootstrap of about a millisecond.
+     */
+    private static final class ParentWatcher extends Thread {
+        private final FrameReader control;
+        private final boolean daemon;
+
+        ParentWatcher(FrameReader control, boolean daemon) {
+            super("mp4j-parent-watch");
+            this.control = control;
+            this.daemon = daemon;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
             try {
                 // after the task, stdin carries nothing until the parent goes away
                 while (control.read() != null) {
@@ -129,9 +158,21 @@ public final class ChildMain {
             if (daemon) {
                 Runtime.getRuntime().halt(128 + 15);
             }
-        }, "mp4j-parent-watch");
-        watcher.setDaemon(true);
-        watcher.start();
+        }
+    }
+
+    private static Process decodeTask(byte[] task) throws IOException, ClassNotFoundException,
+            ReflectiveOperationException {
+        return DirectTask.isDirect(task) ? DirectTask.decode(task, AllowList.global())
+                : (Process) Codec.decode(task, AllowList.global());
+    }
+
+    /** Adds the parent's allow-list patterns (a loop: see {@link ParentWatcher} on first lambdas). */
+    private static void allow(Boot boot) {
+        AllowList list = AllowList.global();
+        for (String pattern : boot.allowPatterns()) {
+            list.add(pattern);
+        }
     }
 
     /** Ends the main thread after the failure was reported; the JVM's exit status is then 1. */

@@ -7,6 +7,17 @@ public final class Warmup {
     private Warmup() {
     }
 
+    /** A direct task (see DirectTask) that calls {@link #touch}, to warm up that path. */
+    public static byte[] directSample() {
+        Target1<String> target = Warmup::touch;
+        return io.github.multiprocessing4j.internal.process.DirectTask.encode(target, new Object[] {"warm"},
+                "warm-up", false, new int[0]);
+    }
+
+    static void touch(String s) {
+        System.identityHashCode(s);
+    }
+
     /** A serializable lambda that captures a value, as user targets often do. */
     public static Object sample() {
         String captured = "warm";

@@ -73,6 +73,13 @@ public final class Codec {
         }
     }
 
+    /** Whether a value takes the fast path (no java.io): null, boxed primitives, String, primitive arrays. */
+    public static boolean isFast(Object value) {
+        return value == null || value instanceof Integer || value instanceof Long || value instanceof Double
+                || value instanceof Boolean || value instanceof String || value instanceof byte[]
+                || value instanceof int[] || value instanceof long[] || value instanceof double[];
+    }
+
     /**
      * The fast path, written straight into an array of the exact size (no streams: they cost more than the value
      * on a queue's small messages). The layout is DataOutput's: a tag, then big-endian numbers.

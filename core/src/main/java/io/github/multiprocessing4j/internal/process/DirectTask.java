@@ -1,0 +1,159 @@
+package io.github.multiprocessing4j.internal.process;
+
+import io.github.multiprocessing4j.Process;
+import io.github.multiprocessing4j.Target0;
+import io.github.multiprocessing4j.internal.codec.AllowList;
+import io.github.multiprocessing4j.internal.codec.Codec;
+import io.github.multiprocessing4j.internal.codec.Lambdas;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InvalidClassException;
+import java.io.Serializable;
+import java.lang.invoke.MethodHandleInfo;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.SerializedLambda;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Set;
+
+/**
+ * A process's task without java.io: for a plain {@link Process} whose target is a static method reference, or a
+ * lambda that does not capture {@code this}, and whose arguments and captured values all take the codec's fast
+ * path. The child finds the method by name and calls it by reflection, so it needs neither java.io
+ * deserialization nor the lambda bootstrap, which on a fresh JVM cost tens of milliseconds the first time and a
+ * millisecond or two on a warm one. Any other task takes the java.io form.
+ *
+ * <p>The method's class must be on the deserialization allow-list in the child, as it would be for java.io.
+ */
+public final class DirectTask {
+    private static final byte TAG = 100;
+
+    private DirectTask() {
+    }
+
+    /**
+     * Encodes the task in direct form, or returns null when it does not fit.
+     */
+    public static byte[] encode(Serializable target, Object[] args, String name, boolean daemon, int[] identity) {
+        SerializedLambda form = Lambdas.serializedForm(target);
+        if (form == null || form.getImplMethodKind() != MethodHandleInfo.REF_invokeStatic) {
+            return null;
+        }
+        Object[] values = new Object[form.getCapturedArgCount() + args.length];
+        for (int i = 0; i < form.getCapturedArgCount(); i++) {
+            values[i] = form.getCapturedArg(i);
+        }
+        System.arraycopy(args, 0, values, form.getCapturedArgCount(), args.length);
+        for (Object value : values) {
+            if (!Codec.isFast(value)) {
+                return null;
+            }
+        }
+        Class<?> owner;
+        try {
+            owner = Class.forName(form.getImplClass().replace('/', '.'), false, target.getClass().getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+        if (owner.getModule().isNamed() && !owner.getModule().isOpen(owner.getPackageName(),
+                DirectTask.class.getModule())) {
+            return null; // the child could not call a private lambda method there
+        }
+        AllowList.global().learn(Set.of(owner.getPackageName()));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(TAG);
+            out.writeUTF(owner.getName());
+            out.writeUTF(form.getImplMethodName());
+            out.writeUTF(form.getImplMethodSignature());
+            out.writeInt(values.length);
+            for (Object value : values) {
+                byte[] encoded = Codec.encode(value, "an argument").bytes();
+                out.writeInt(encoded.length);
+                out.write(encoded);
+            }
+            out.writeUTF(name);
+            out.writeBoolean(daemon);
+            out.writeInt(identity.length);
+            for (int i : identity) {
+                out.writeInt(i);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory cannot fail", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Whether encoded task bytes are in direct form. */
+    public static boolean isDirect(byte[] task) {
+        return task.length > 0 && task[0] == TAG;
+    }
+
+    /**
+     * Rebuilds the process in the child.
+     *
+     * @throws IOException when the bytes are damaged or the class is not allowed
+     * @throws ReflectiveOperationException when the method is missing here
+     */
+    public static Process decode(byte[] task, AllowList allowList) throws IOException, ReflectiveOperationException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(task));
+        in.readByte();
+        String className = in.readUTF();
+        String methodName = in.readUTF();
+        String signature = in.readUTF();
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader == null) {
+            loader = DirectTask.class.getClassLoader();
+        }
+        Class<?> owner = Class.forName(className, false, loader);
+        if (!allowList.allows(owner)) {
+            throw new InvalidClassException(className, "rejected by the deserialization allow-list");
+        }
+        Method method = owner.getDeclaredMethod(methodName,
+                MethodType.fromMethodDescriptorString(signature, loader).parameterArray());
+        method.setAccessible(true);
+        Object[] values = new Object[in.readInt()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Codec.decode(in.readNBytes(in.readInt()), allowList);
+        }
+        String name = in.readUTF();
+        boolean daemon = in.readBoolean();
+        int[] identity = new int[in.readInt()];
+        for (int i = 0; i < identity.length; i++) {
+            identity[i] = in.readInt();
+        }
+        Constructor<Process> constructor = Process.class.getDeclaredConstructor(Serializable.class, int[].class,
+                String.class, boolean.class);
+        constructor.setAccessible(true);
+        return constructor.newInstance(new StaticCall(method, values), identity, name, daemon);
+    }
+
+    /** The target of a direct task: a static method and its arguments. */
+    private static final class StaticCall implements Target0 {
+        private static final long serialVersionUID = 1L;
+        private final transient Method method;
+        private final transient Object[] values;
+
+        StaticCall(Method method, Object[] values) {
+            this.method = method;
+            this.values = values;
+        }
+
+        @Override
+        public void run() throws Exception {
+            try {
+                method.invoke(null, values);
+            } catch (InvocationTargetException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof Exception) {
+                    throw (Exception) cause;
+                }
+                throw (Error) cause;
+            }
+        }
+    }
+}
