@@ -31,7 +31,7 @@ final class ExitReporter {
         // after the signal handlers: a SIGTERM that comes before them ends the JVM with no report at all, which
         // the parent reads as -15; one that comes between would be reported as an ordinary exit
         Thread hook = new Thread(() -> {
-            link.sendAwaitingAck(Frame.EXIT, ByteBuffer.allocate(5).put(kind).putInt(signal).array(), 2000);
+            link.sendWelcomed(Frame.EXIT, ByteBuffer.allocate(5).put(kind).putInt(signal).array(), 2000);
             // HotSpot waits up to 300 ms at exit for threads blocked in native code, such as the thread that
             // reads stdin to notice the parent's death; closing the channel wakes it up
             ProcessContext.markExiting();

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeoutException;
 final class ParentLink {
     private static final long CONNECT_WAIT_SECONDS = 10;
     private final CompletableFuture<Connection> connection = new CompletableFuture<>();
+    private final CompletableFuture<Void> welcomed = new CompletableFuture<>();
 
     private ParentLink() {
     }
@@ -43,44 +44,32 @@ final class ParentLink {
             out.writeLong(ProcessHandle.current().pid());
             c.write(Frame.HELLO, bytes.toByteArray());
             connection.complete(c);
+            // the one frame the parent sends on the socket; this thread then ends, leaving no reader blocked
+            Frame welcome = c.read();
+            if (welcome != null && welcome.type() == Frame.WELCOME) {
+                welcomed.complete(null);
+            } else {
+                welcomed.completeExceptionally(new IOException("the parent closed the socket"));
+            }
         } catch (IOException | RuntimeException e) {
             connection.completeExceptionally(e);
+            welcomed.completeExceptionally(e);
         }
     }
 
     /**
-     * Sends the exit report and waits, at most {@code millis}, for the parent to confirm it read it, so that the
-     * parent has the report before it sees this process end.
+     * Sends a frame once the parent has welcomed this child (at most {@code millis} later): from then on, the
+     * parent reads everything sent before it sees this process end. For the exit report.
      */
-    void sendAwaitingAck(byte type, byte[] payload, long millis) {
-        Connection c;
+    void sendWelcomed(byte type, byte[] payload, long millis) {
         try {
-            c = connection.get(CONNECT_WAIT_SECONDS, TimeUnit.SECONDS);
+            welcomed.get(millis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            return;
+            // no welcome: send anyway, the parent may still read it
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
         }
-        Thread watchdog = new Thread(() -> {
-            try {
-                Thread.sleep(millis);
-                c.close(); // wakes the read below
-            } catch (InterruptedException e) {
-                // acknowledged in time
-            }
-        }, "mp4j-exit-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
-        try {
-            c.write(type, payload);
-            c.read();
-        } catch (IOException e) {
-            // no answer: the parent is gone, or too slow; end anyway
-        } finally {
-            watchdog.interrupt();
-            c.close(); // leaves no thread of this JVM blocked on the socket
-        }
+        send(type, payload);
     }
 
     void send(byte type, byte[] payload) {

@@ -43,8 +43,8 @@ public final class ChildHandle {
     });
     /**
      * How long to wait for a child's socket after it died without having connected. A child that ends by itself
-     * waits for its exit report to be acknowledged, so only a child killed between its start and its connection
-     * ends unconnected.
+     * first waits (briefly) for its WELCOME, so only a child killed between its start and its connection ends
+     * unconnected.
      */
     private static final long LATE_CONNECT_MILLIS = 100;
 
@@ -261,6 +261,7 @@ public final class ChildHandle {
         connected.countDown();
         Connection connection = accepted.connection();
         try (connection) {
+            connection.write(Frame.WELCOME, new byte[0]); // after the count-down: see Frame.WELCOME
             Frame frame;
             while ((frame = connection.read()) != null) {
                 if (frame.type() == Frame.EXCEPTION) {
@@ -272,7 +273,6 @@ public final class ChildHandle {
                     byte kind = b.get();
                     exitSignal = b.getInt();
                     exitKind = kind; // after the signal: computeExitCode reads the kind first
-                    connection.write(Frame.EXIT_ACK, new byte[0]);
                 } else if (request != null && request.listener() != null) {
                     request.listener().accept(frame);
                 }

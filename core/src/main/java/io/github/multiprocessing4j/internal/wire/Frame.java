@@ -24,8 +24,11 @@ public record Frame(byte type, byte[] payload) {
     /** Child to parent: a spare has finished warming up and waits for its process. */
     public static final byte READY = 13;
 
-    /** Parent to child, on the socket: the exit report arrived (the child may end now). */
-    public static final byte EXIT_ACK = 14;
+    /**
+     * Parent to child, on the socket, answering HELLO: the parent has registered the connection, so whatever the
+     * child sends from now on is read before the parent sees the child end.
+     */
+    public static final byte WELCOME = 14;
 
     /** Pool, parent to worker: a chunk of work ({@code internal.pool.PoolFrames}). */
     public static final byte POOL_TASK = 20;
