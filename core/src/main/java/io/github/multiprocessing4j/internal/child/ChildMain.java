@@ -38,7 +38,8 @@ public final class ChildMain {
         // a channel underneath: closing it wakes a thread blocked reading it (see ExitReporter)
         StdinInput stdinInput = StdinInput.open();
         FileChannel stdin = stdinInput.channel();
-        FrameReader control = new FrameReader(new BufferedInputStream(stdinInput, 64 * 1024));
+        BufferedInputStream buffered = new BufferedInputStream(stdinInput, 64 * 1024);
+        FrameReader control = new FrameReader(buffered);
         System.setIn(new ByteArrayInputStream(new byte[0]));
         Frame first = control.read();
         if (first == null) {
@@ -61,7 +62,7 @@ public final class ChildMain {
         if (first.type() == Frame.SPARE) {
             byte[] warmup = new byte[firstPayload.remaining()];
             firstPayload.get(warmup);
-            warmUp(warmup);
+            warmUp(warmup, buffered);
             link.send(Frame.READY, new byte[0]);
             Frame assigned = control.read();
             if (assigned == null || assigned.type() != Frame.BOOT) {
@@ -99,25 +100,43 @@ public final class ChildMain {
     }
 
     /**
-     * A spare loads and links what running a task will need by decoding a sample task (the last one its parent
-     * started, or one of its own) without running it, and by running a harmless task of its own through the path
-     * from a task's arrival to its target.
+     * A spare loads and links what running a task will need: it runs a harmless task of its own through the path
+     * from a task's arrival to its target, decodes (never runs) a sample task (the last one its parent started),
+     * and exercises java.io both ways. It stops as soon as its own task is waiting: a spare taken while still
+     * booting must not spend on warming what the task itself is about to load.
      */
-    private static void warmUp(byte[] sample) {
+    private static void warmUp(byte[] sample, BufferedInputStream stdin) {
         try {
+            ProcessContext.isExiting();
+            new ParentWatcher(null, false).getName();
+            decodeTask(Warmup.directSample()).run();
+            if (isTaskWaiting(stdin)) {
+                return;
+            }
             if (sample.length > 0) {
                 decodeTask(sample);
             }
-            ThrowableData.encode(new IllegalStateException("warm-up"));
-            // the classes and call paths a task uses between its arrival and its first statement
+            if (isTaskWaiting(stdin)) {
+                return;
+            }
             Object sample2 = Codec.decode(Codec.encode(Warmup.sample(), "the warm-up sample").bytes(),
                     AllowList.global());
             io.github.multiprocessing4j.internal.process.Targets.invoke(sample2, new Object[] {"warm"});
-            decodeTask(Warmup.directSample()).run();
-            ProcessContext.isExiting();
-            new ParentWatcher(null, false).getName();
+            if (isTaskWaiting(stdin)) {
+                return;
+            }
+            ThrowableData.encode(new IllegalStateException("warm-up"));
         } catch (Exception | LinkageError e) {
             // a sample that does not decode or run here only means less warm-up
+        }
+    }
+
+    /** Whether the parent has written more (its task): in the buffer already, or in the pipe. */
+    private static boolean isTaskWaiting(BufferedInputStream stdin) {
+        try {
+            return stdin.available() > 0;
+        } catch (IOException e) {
+            return true;
         }
     }
 
