@@ -23,15 +23,54 @@ final class ExitReporter {
     void install(ParentLink link, Closeable stdin) {
         for (String name : new String[] {"TERM", "INT", "HUP"}) {
             try {
-                sun.misc.Signal.handle(new sun.misc.Signal(name), this::onSignal);
+                sun.misc.Signal.handle(new sun.misc.Signal(name), new SignalExit(this));
             } catch (IllegalArgumentException e) {
                 // the JVM reserves this signal (e.g. under -Xrs): its default action stays
             }
         }
         // after the signal handlers: a SIGTERM that comes before them ends the JVM with no report at all, which
         // the parent reads as -15; one that comes between would be reported as an ordinary exit
-        Thread hook = new Thread(() -> {
-            link.sendWelcomed(Frame.EXIT, ByteBuffer.allocate(5).put(kind).putInt(signal).array(), 2000);
+        Runtime.getRuntime().addShutdownHook(new ExitHook(this, link, stdin));
+    }
+
+    /*
+     * Named classes rather than lambdas here and in ParentLink: the first lambda of a fresh JVM starts the
+     * invokedynamic machinery, tens of milliseconds on the path of every fresh child's start.
+     */
+
+    /** Turns a caught signal into an orderly exit that reports it. */
+    private static final class SignalExit implements sun.misc.SignalHandler {
+        private final ExitReporter reporter;
+
+        SignalExit(ExitReporter reporter) {
+            this.reporter = reporter;
+        }
+
+        @Override
+        public void handle(sun.misc.Signal caught) {
+            reporter.signal = caught.getNumber();
+            reporter.kind = SIGNAL;
+            System.exit(128 + caught.getNumber());
+        }
+    }
+
+    /** Sends the exit report, then lets go of stdin. */
+    private static final class ExitHook extends Thread {
+        private final ExitReporter reporter;
+        private final ParentLink link;
+        private final Closeable stdin;
+
+        ExitHook(ExitReporter reporter, ParentLink link, Closeable stdin) {
+            super("mp4j-exit-report");
+            this.reporter = reporter;
+            this.link = link;
+            this.stdin = stdin;
+        }
+
+        @Override
+        public void run() {
+            link.sendWelcomed(Frame.EXIT, ByteBuffer.allocate(5).put(reporter.kind).putInt(reporter.signal).array(),
+                    2000);
             // HotSpot waits up to 300 ms at exit for threads blocked in native code, such as the thread that
             // reads stdin to notice the parent's death; closing the channel wakes it up
             ProcessContext.markExiting();
@@ -40,14 +79,7 @@ final class ExitReporter {
             } catch (IOException e) {
                 // it is closed either way
             }
-        }, "mp4j-exit-report");
-        Runtime.getRuntime().addShutdownHook(hook);
-    }
-
-    private void onSignal(sun.misc.Signal caught) {
-        signal = caught.getNumber();
-        kind = SIGNAL;
-        System.exit(128 + caught.getNumber());
+        }
     }
 
     void ended(byte how) {

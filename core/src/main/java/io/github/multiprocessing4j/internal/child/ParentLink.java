@@ -27,7 +27,12 @@ final class ParentLink {
 
     static ParentLink connectAsync(Boot boot) {
         ParentLink link = new ParentLink();
-        Thread connector = new Thread(() -> link.connect(boot), "mp4j-connect");
+        Thread connector = new Thread("mp4j-connect") {
+            @Override
+            public void run() {
+                link.connect(boot); // not a lambda: see ExitReporter
+            }
+        };
         connector.setDaemon(true);
         connector.start();
         return link;

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InvalidClassException;
 import java.io.Serializable;
 import java.lang.invoke.MethodHandleInfo;
-import java.lang.invoke.MethodType;
 import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -113,8 +112,7 @@ public final class DirectTask {
         if (!allowList.allows(owner)) {
             throw new InvalidClassException(className, "rejected by the deserialization allow-list");
         }
-        Method method = owner.getDeclaredMethod(methodName,
-                MethodType.fromMethodDescriptorString(signature, loader).parameterArray());
+        Method method = owner.getDeclaredMethod(methodName, parameterTypes(signature, loader));
         method.setAccessible(true);
         Object[] values = new Object[in.readInt()];
         for (int i = 0; i < values.length; i++) {
@@ -130,6 +128,51 @@ public final class DirectTask {
                 String.class, boolean.class);
         constructor.setAccessible(true);
         return constructor.newInstance(new StaticCall(method, values), identity, name, daemon);
+    }
+
+    /**
+     * The parameter types of a method descriptor such as {@code (ILjava/lang/String;[J)V}, parsed by hand:
+     * {@code MethodType.fromMethodDescriptorString} would start java.lang.invoke on a fresh JVM.
+     */
+    static Class<?>[] parameterTypes(String descriptor, ClassLoader loader) throws ClassNotFoundException {
+        java.util.List<Class<?>> types = new java.util.ArrayList<>();
+        int i = 1;
+        while (descriptor.charAt(i) != ')') {
+            int start = i;
+            while (descriptor.charAt(i) == '[') {
+                i++;
+            }
+            if (descriptor.charAt(i) == 'L') {
+                i = descriptor.indexOf(';', i);
+            }
+            i++;
+            String one = descriptor.substring(start, i);
+            types.add(one.length() == 1 ? primitive(one.charAt(0))
+                    : Class.forName(one.charAt(0) == 'L' ? one.substring(1, one.length() - 1).replace('/', '.')
+                            : one.replace('/', '.'), false, loader));
+        }
+        return types.toArray(new Class<?>[0]);
+    }
+
+    private static Class<?> primitive(char code) {
+        switch (code) {
+            case 'Z':
+                return boolean.class;
+            case 'B':
+                return byte.class;
+            case 'C':
+                return char.class;
+            case 'S':
+                return short.class;
+            case 'I':
+                return int.class;
+            case 'J':
+                return long.class;
+            case 'F':
+                return float.class;
+            default:
+                return double.class;
+        }
     }
 
     /** The target of a direct task: a static method and its arguments. */
