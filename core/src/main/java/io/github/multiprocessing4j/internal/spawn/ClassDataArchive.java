@@ -84,6 +84,7 @@ public final class ClassDataArchive {
         if (archive == null || Files.isRegularFile(archive) || !TRAINING.add(archive.toString())) {
             return null;
         }
+        sweep(archive.getParent());
         Path output = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         String file = output.toString();
         List<String> options = AOT ? List.of("-XX:AOTCacheOutput=" + file, "-Xlog:aot=off", "-Xlog:cds=off")
@@ -117,6 +118,40 @@ public final class ClassDataArchive {
                     + (AOT ? ".aot" : ".jsa"));
         } catch (IOException | NoSuchAlgorithmException | RuntimeException e) {
             return null;
+        }
+    }
+
+    /**
+     * Keeps the cache small: removes the output of trainers that died (older than an hour) and all but the 16
+     * most recent archives (each class path, and each rebuild of a JAR, has its own).
+     */
+    private static void sweep(Path dir) {
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            long hourAgo = System.currentTimeMillis() - 3_600_000L;
+            java.util.List<Path> archives = new java.util.ArrayList<>();
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                long modified = Files.getLastModifiedTime(file).toMillis();
+                if (name.endsWith(".tmp") && modified < hourAgo) {
+                    Files.deleteIfExists(file);
+                } else if (name.startsWith("child-") && (name.endsWith(".jsa") || name.endsWith(".aot"))) {
+                    archives.add(file);
+                }
+            }
+            archives.sort(java.util.Comparator.comparingLong(ClassDataArchive::modified).reversed());
+            for (Path old : archives.subList(Math.min(16, archives.size()), archives.size())) {
+                Files.deleteIfExists(old);
+            }
+        } catch (IOException | RuntimeException e) {
+            // an untidy cache costs disk, not correctness
+        }
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return 0;
         }
     }
 
