@@ -33,6 +33,9 @@ final class TaskRunner {
                     throw (Throwable) rows[i];
                 }
                 values[i] = call(function, (Object[]) rows[i]);
+            } catch (OutOfMemoryError e) {
+                // as -XX:+ExitOnOutOfMemoryError, which a worker started in a spare JVM does not have
+                Runtime.getRuntime().halt(3);
             } catch (Throwable t) {
                 errors[i] = t;
             }

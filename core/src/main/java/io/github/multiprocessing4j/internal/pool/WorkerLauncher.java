@@ -5,7 +5,11 @@ import io.github.multiprocessing4j.internal.codec.AllowList;
 import io.github.multiprocessing4j.internal.codec.Codec;
 import io.github.multiprocessing4j.internal.process.ChildHandle;
 import io.github.multiprocessing4j.internal.process.LaunchRequest;
+import io.github.multiprocessing4j.internal.process.SparePool;
 import io.github.multiprocessing4j.internal.process.StreamSpec;
+import io.github.multiprocessing4j.internal.wire.Frame;
+import io.github.multiprocessing4j.Multiprocessing;
+import io.github.multiprocessing4j.StartMethod;
 import io.github.multiprocessing4j.internal.spawn.InheritedJvm;
 import io.github.multiprocessing4j.internal.spawn.JvmOptionCheck;
 import java.nio.file.Path;
@@ -17,9 +21,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Starts worker JVMs for a pool with the Process machinery ({@link ChildHandle}): each runs a {@link WorkerLoop},
- * inherits this JVM's stdout and stderr, and runs with {@code -XX:+ExitOnOutOfMemoryError} so that a worker out of
- * memory ends (exit code 3) instead of running on in an unknown state.
+ * Starts worker JVMs for a pool with the Process machinery ({@link ChildHandle}): each runs a {@link WorkerLoop} and
+ * inherits this JVM's stdout and stderr. A worker out of memory ends with exit code 3 instead of running on in an
+ * unknown state: a fresh JVM runs with {@code -XX:+ExitOnOutOfMemoryError}; a pool without JVM options of its own
+ * takes ready spare JVMs of the warm start method when there are some (it creates no demand for them), and its
+ * task runner halts on an OutOfMemoryError.
  */
 final class WorkerLauncher {
     private static final AtomicInteger NUMBERS = new AtomicInteger();
@@ -61,9 +67,16 @@ final class WorkerLauncher {
         loop.setName(worker.name);
         Codec.Encoded task = Codec.encode(loop, "the pool's worker (its initializer and arguments)");
         AllowList.global().learn(task.packages());
-        worker.handle = ChildHandle.launch(new LaunchRequest(loop, worker.name, false,
-                ProcessContext.nextChildIdentity(), task.bytes(), java, options, Map.of(), null, loaders, INHERIT,
-                INHERIT, frame -> core.onFrame(worker, frame)));
+        int[] identity = ProcessContext.nextChildIdentity();
+        java.util.function.Consumer<Frame> listener = frame -> core.onFrame(worker, frame);
+        ChildHandle warm = null;
+        if (config.jvmOptions().isEmpty() && Multiprocessing.getStartMethod() == StartMethod.WARM) {
+            // a spare has no -XX:+ExitOnOutOfMemoryError; the worker's task runner halts with 3 on one instead
+            warm = SparePool.takeIfReady(new LaunchRequest(loop, worker.name, false, identity, task.bytes(), java,
+                    List.of(), Map.of(), null, loaders, INHERIT, INHERIT, listener));
+        }
+        worker.handle = warm != null ? warm : ChildHandle.launch(new LaunchRequest(loop, worker.name, false,
+                identity, task.bytes(), java, options, Map.of(), null, loaders, INHERIT, INHERIT, listener));
         worker.handle.exitCode().whenCompleteAsync((code, error) -> core.onExit(worker, code == null ? -1 : code),
                 EVENTS);
         return worker;

@@ -56,6 +56,19 @@ public final class SparePool {
      * @return the handle now running the request, or null: the caller starts a fresh JVM
      */
     public static ChildHandle take(LaunchRequest request, boolean warmupSample) {
+        return take(request, warmupSample, true);
+    }
+
+    /**
+     * Hands the request to a ready spare if there is one, and then replaces it; creates no demand of its own.
+     * For pool workers: a pool starts its workers together, and replacements booting beside them would only slow
+     * the pool's start.
+     */
+    public static ChildHandle takeIfReady(LaunchRequest request) {
+        return take(request, false, false);
+    }
+
+    private static ChildHandle take(LaunchRequest request, boolean warmupSample, boolean demand) {
         if (!fits(request)) {
             return null;
         }
@@ -81,6 +94,9 @@ public final class SparePool {
                         break;
                     }
                 }
+                if (spare == null && !demand) {
+                    return null;
+                }
                 if (spare == null) {
                     wanted = Math.min(MAX, wanted + 1); // demand outran supply: keep one more
                     spare = SPARES.peekFirst(); // a spare still booting is ahead of a JVM not yet started
@@ -103,7 +119,7 @@ public final class SparePool {
         return r.javaBinary().equals(InheritedJvm.javaBinary()) && r.jvmOptions().isEmpty()
                 && r.environment().isEmpty() && r.directory() == null
                 && r.stdout().redirect() == ProcessBuilder.Redirect.INHERIT
-                && r.stderr().redirect() == ProcessBuilder.Redirect.INHERIT && r.listener() == null;
+                && r.stderr().redirect() == ProcessBuilder.Redirect.INHERIT;
     }
 
     private static void refill() {
@@ -183,6 +199,19 @@ public final class SparePool {
         synchronized (LOCK) {
             return (int) SPARES.stream().filter(s -> s.handle().isConnected()).count();
         }
+    }
+
+    /** The pids of the spares that have warmed up (for tests). */
+    public static List<Long> readyPids() {
+        List<Long> pids = new ArrayList<>();
+        synchronized (LOCK) {
+            for (Spare spare : SPARES) {
+                if (spare.handle().isReady()) {
+                    pids.add(spare.handle().pid());
+                }
+            }
+        }
+        return pids;
     }
 
     /** The pids of the current spares (for tests that look for leftover processes). */
