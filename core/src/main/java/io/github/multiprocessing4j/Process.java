@@ -438,30 +438,36 @@ public class Process implements Serializable, AutoCloseable {
         if (ProcessContext.isDaemon()) {
             throw new IllegalStateException("daemonic processes are not allowed to have children");
         }
-        if (target != null) {
-            args = Targets.bind(target, args, kwargs);
+        Object[] given = args;
+        try {
+            if (target != null) {
+                args = Targets.bind(target, args, kwargs);
+            }
+            byte[] direct = getClass() == Process.class && target != null
+                    ? DirectTask.encode(target, args, name, daemon, identity) : null;
+            Codec.Encoded task = direct != null ? new Codec.Encoded(direct, java.util.Set.of())
+                    : Codec.encode(this, name + " (its target, arguments and fields)");
+            AllowList.global().learn(task.packages());
+            Path java = executable != null ? executable : InheritedJvm.javaBinary();
+            JvmOptionCheck.check(java, jvmOptions);
+            List<ClassLoader> loaders = new ArrayList<>();
+            loaders.add(getClass().getClassLoader());
+            if (target != null) {
+                loaders.add(target.getClass().getClassLoader());
+            }
+            ClassLoader context = Thread.currentThread().getContextClassLoader();
+            if (context != null) {
+                loaders.add(context);
+            }
+            LaunchRequest request = new LaunchRequest(this, name, daemon, identity.clone(), task.bytes(), java,
+                    List.copyOf(jvmOptions), nullSafe(environment), directory, loaders, spec(stdout), spec(stderr), null);
+            StartMethod method = startMethod != null ? startMethod : Multiprocessing.getStartMethod();
+            ChildHandle warm = method == StartMethod.WARM ? SparePool.take(request, isPlainData(task)) : null;
+            handle = warm != null ? warm : ChildHandle.launch(request);
+        } catch (RuntimeException | Error e) {
+            args = given; // a retry binds the arguments as given, not as bound
+            throw e;
         }
-        byte[] direct = getClass() == Process.class && target != null
-                ? DirectTask.encode(target, args, name, daemon, identity) : null;
-        Codec.Encoded task = direct != null ? new Codec.Encoded(direct, java.util.Set.of())
-                : Codec.encode(this, name + " (its target, arguments and fields)");
-        AllowList.global().learn(task.packages());
-        Path java = executable != null ? executable : InheritedJvm.javaBinary();
-        JvmOptionCheck.check(java, jvmOptions);
-        List<ClassLoader> loaders = new ArrayList<>();
-        loaders.add(getClass().getClassLoader());
-        if (target != null) {
-            loaders.add(target.getClass().getClassLoader());
-        }
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        if (context != null) {
-            loaders.add(context);
-        }
-        LaunchRequest request = new LaunchRequest(this, name, daemon, identity.clone(), task.bytes(), java,
-                List.copyOf(jvmOptions), nullSafe(environment), directory, loaders, spec(stdout), spec(stderr), null);
-        StartMethod method = startMethod != null ? startMethod : Multiprocessing.getStartMethod();
-        ChildHandle warm = method == StartMethod.WARM ? SparePool.take(request, isPlainData(task)) : null;
-        handle = warm != null ? warm : ChildHandle.launch(request);
     }
 
     /**

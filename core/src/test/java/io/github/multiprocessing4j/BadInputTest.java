@@ -140,6 +140,16 @@ class BadInputTest {
     }
 
     @Test
+    void shouldStartAfterAFailedStartWithTheSameKeywordArguments() throws Exception {
+        Process p = new Process(BadInputTest::cook).kwargs(Map.of("num", 2)).executable(Paths.get("/no/such/java"));
+        assertThatThrownBy(p::start).isInstanceOf(ProcessStartException.class);
+        p.executable(Paths.get(System.getProperty("java.home"), "bin", "java"));
+        p.start();
+        assertThat(p.join(Duration.ofSeconds(30))).isTrue();
+        assertThat(p.exitCode()).hasValue(0);
+    }
+
+    @Test
     void shouldRefuseALambdaWhoseInterfaceIsNotSerializable() {
         Runnable plain = () -> { };
         Process p = new Process(plain::run);

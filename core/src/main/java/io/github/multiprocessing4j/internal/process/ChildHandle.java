@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * (0, 1, n, or -N for a signal), using the child's own report of how it ended when it got one.
  */
 public final class ChildHandle {
+    private static final System.Logger LOG = System.getLogger(ChildHandle.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final AtomicLong IDS = new AtomicLong();
     private static final Executor FINISHER = Executors.newCachedThreadPool(r -> {
@@ -66,6 +67,7 @@ public final class ChildHandle {
     private volatile long reportedPid = -1;
     private volatile int exitKind = -1;
     private volatile int exitSignal;
+    private volatile boolean killed;
 
     private ChildHandle(ControlServer server) {
         this.server = server;
@@ -78,13 +80,16 @@ public final class ChildHandle {
      * @throws ProcessStartException when the JVM cannot be started; nothing is left behind then
      */
     public static ChildHandle launch(LaunchRequest request) {
-        ChildHandle handle = new ChildHandle(acquireServer());
-        handle.request = request;
         String classPath = InheritedJvm.classPath(request.classLoaders());
         ArchiveTrainer.ensure(request.javaBinary(), classPath);
         List<String> options = new ArrayList<>(ClassDataArchive.options(request.javaBinary(), classPath));
         options.addAll(request.jvmOptions());
+        ChildHandle handle = new ChildHandle(acquireServer());
+        handle.request = request;
+        byte[] frames;
         try {
+            // before the JVM starts: what fails here leaves nothing behind
+            frames = bootAndTask(handle.boot(request).encode(), request.task());
             ProcessBuilder builder = handle.builder(request.javaBinary(), options, classPath);
             builder.redirectOutput(request.stdout().redirect());
             builder.redirectError(request.stderr().redirect());
@@ -105,11 +110,18 @@ public final class ChildHandle {
             handle.server.release();
             throw e;
         }
-        handle.startPumps();
+        try {
+            handle.startPumps();
+        } catch (RuntimeException | Error e) {
+            handle.kill(); // a child that never gets its task would wait on its stdin for ever
+            handle.server.forget(handle.childId);
+            handle.server.release();
+            throw e;
+        }
         handle.watchExit();
         ChildRegistry.add(handle);
         try {
-            handle.stdin.writeRaw(bootAndTask(handle.boot(request).encode(), request.task()));
+            handle.stdin.writeRaw(frames);
         } catch (IOException e) {
             // the child died at once (e.g. killed); its exit is reported like any other
         }
@@ -166,7 +178,13 @@ public final class ChildHandle {
         if (!os.isAlive()) {
             return false;
         }
-        byte[] frames = bootAndTask(boot(assigned).encode(), assigned.task());
+        byte[] frames;
+        try {
+            frames = bootAndTask(boot(assigned).encode(), assigned.task());
+        } catch (RuntimeException e) {
+            retire(); // the spare is out of the pool already: do not leave it waiting
+            throw e;
+        }
         request = assigned;
         ChildRegistry.add(this);
         try {
@@ -264,17 +282,11 @@ public final class ChildHandle {
             connection.write(Frame.WELCOME, new byte[0]); // after the count-down: see Frame.WELCOME
             Frame frame;
             while ((frame = connection.read()) != null) {
-                if (frame.type() == Frame.EXCEPTION) {
-                    exception = ThrowableData.decode(frame.payload(), AllowList.global());
-                } else if (frame.type() == Frame.READY) {
-                    ready.complete(null);
-                } else if (frame.type() == Frame.EXIT) {
-                    ByteBuffer b = ByteBuffer.wrap(frame.payload());
-                    byte kind = b.get();
-                    exitSignal = b.getInt();
-                    exitKind = kind; // after the signal: computeExitCode reads the kind first
-                } else if (request != null && request.listener() != null) {
-                    request.listener().accept(frame);
+                try {
+                    handle(frame);
+                } catch (RuntimeException e) {
+                    // one bad frame (or a listener that threw) must not cost the reports that follow
+                    LOG.log(System.Logger.Level.WARNING, "a frame from child " + name() + " failed", e);
                 }
             }
         } catch (IOException e) {
@@ -284,12 +296,28 @@ public final class ChildHandle {
         }
     }
 
+    private void handle(Frame frame) throws IOException {
+        if (frame.type() == Frame.EXCEPTION) {
+            exception = ThrowableData.decode(frame.payload(), AllowList.global());
+        } else if (frame.type() == Frame.READY) {
+            ready.complete(null);
+        } else if (frame.type() == Frame.EXIT) {
+            ByteBuffer b = ByteBuffer.wrap(frame.payload());
+            byte kind = b.get();
+            exitSignal = b.getInt();
+            exitKind = kind; // after the signal: computeExitCode reads the kind first
+        } else if (request != null && request.listener() != null) {
+            request.listener().accept(frame);
+        }
+    }
+
     private void finish() {
         try {
-            if (connected.await(LATE_CONNECT_MILLIS, TimeUnit.MILLISECONDS)) {
+            boolean connectedInTime = connected.await(LATE_CONNECT_MILLIS, TimeUnit.MILLISECONDS);
+            if (connectedInTime || !server.forget(childId)) {
+                // connected, or a handshake has the connection already: read what the child sent, to its end
+                connected.await(5, TimeUnit.SECONDS);
                 readerDone.await(5, TimeUnit.SECONDS);
-            } else {
-                server.forget(childId);
             }
             if (outPump != null) {
                 outPump.await(2000);
@@ -299,19 +327,28 @@ public final class ChildHandle {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            // whatever happened above, join() must return
+            ChildRegistry.remove(this);
+            SparePool.forget(this);
+            exitCode.complete(computeExitCode(os.exitValue()));
+            server.release();
+            closeStdin();
         }
+    }
+
+    private void closeStdin() {
         try {
             stdin.close();
         } catch (IOException e) {
             // the child is gone; its pipe may be broken already
         }
-        server.release();
-        ChildRegistry.remove(this);
-        SparePool.forget(this);
-        exitCode.complete(computeExitCode(os.exitValue()));
     }
 
     private int computeExitCode(int raw) {
+        if (killed && raw == 128 + 9) {
+            return -9; // SIGKILLed by us, even if it had begun an orderly exit
+        }
         if (exitKind == 3) {
             return -exitSignal; // the child caught a signal and said so
         }
@@ -372,6 +409,7 @@ public final class ChildHandle {
 
     /** SIGKILL. */
     public void kill() {
+        killed = true;
         os.destroyForcibly();
     }
 

@@ -41,7 +41,16 @@ public final class JvmOptionCheck {
         }
         try {
             probe.getOutputStream().close();
-            byte[] output = probe.getInputStream().readAllBytes();
+            // read on another thread: an option that makes the JVM wait (a suspended debugger agent) must not
+            // keep start() from timing out
+            java.util.concurrent.CompletableFuture<byte[]> output = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            return probe.getInputStream().readAllBytes();
+                        } catch (IOException e) {
+                            return new byte[0];
+                        }
+                    });
             if (!probe.waitFor(60, TimeUnit.SECONDS)) {
                 probe.destroyForcibly().waitFor();
                 throw new ProcessStartException("the child JVM did not answer -version within 60 s: options="
@@ -49,7 +58,7 @@ public final class JvmOptionCheck {
             }
             if (probe.exitValue() != 0) {
                 throw new ProcessStartException("the JVM rejected the child's options: options=" + options
-                        + ", jvm says: " + new String(output, StandardCharsets.UTF_8).trim(), null);
+                        + ", jvm says: " + new String(output.join(), StandardCharsets.UTF_8).trim(), null);
             }
             ACCEPTED.add(List.copyOf(options));
         } catch (IOException e) {

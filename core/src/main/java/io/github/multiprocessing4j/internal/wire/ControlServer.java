@@ -135,9 +135,13 @@ public final class ControlServer {
         pending.put(childId, new Pending(secret.clone(), onConnected));
     }
 
-    /** Forgets a child that will not connect (it died, or it was handled). */
-    public void forget(long childId) {
-        pending.remove(childId);
+    /**
+     * Forgets a child that will not connect (it died, or it was handled).
+     *
+     * @return false when its connection was already taken by a handshake, which then calls back
+     */
+    public boolean forget(long childId) {
+        return pending.remove(childId) != null;
     }
 
     private void acceptLoop() {
@@ -146,11 +150,34 @@ public final class ControlServer {
             try {
                 channel = server.accept();
             } catch (IOException e) {
-                return; // closed by release()
+                if (!server.isOpen()) {
+                    return; // closed by release()
+                }
+                // e.g. too many open files: children keep waiting in the backlog, so keep accepting
+                LOG.log(System.Logger.Level.WARNING, "accepting a child's connection failed; retrying", e);
+                pause();
+                continue;
             }
-            Thread handshake = new Thread(() -> handshake(channel), "mp4j-channel");
-            handshake.setDaemon(true);
-            handshake.start();
+            try {
+                Thread handshake = new Thread(() -> handshake(channel), "mp4j-channel");
+                handshake.setDaemon(true);
+                handshake.start();
+            } catch (RuntimeException | OutOfMemoryError e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot start a thread for a child's connection", e);
+                try {
+                    channel.close();
+                } catch (IOException closing) {
+                    e.addSuppressed(closing);
+                }
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
