@@ -122,6 +122,17 @@ class DaemonTest {
     }
 
     @Test
+    void shouldRefuseToStartAProcessWhileTheJvmExits() throws Exception {
+        java.lang.Process program = new ProcessBuilder(
+                java.nio.file.Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), io.github.multiprocessing4j.fixtures.StartAtExit.class.getName())
+                .redirectErrorStream(true).start();
+        String output = new String(program.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(program.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(output).isEqualTo("refused: cannot start a process while this JVM is exiting\n");
+    }
+
+    @Test
     void shouldRefuseToStartWhenNotSerializableEvenForDaemons() {
         Object lock = new Object();
         assertThatThrownBy(() -> new Process(() -> System.out.println(lock)).setDaemon(true).start())

@@ -80,6 +80,7 @@ public final class ChildHandle {
      * @throws ProcessStartException when the JVM cannot be started; nothing is left behind then
      */
     public static ChildHandle launch(LaunchRequest request) {
+        ChildRegistry.checkNotExiting();
         String classPath = InheritedJvm.classPath(request.classLoaders());
         ArchiveTrainer.ensure(request.javaBinary(), classPath);
         List<String> options = new ArrayList<>(ClassDataArchive.options(request.javaBinary(), classPath));
@@ -175,6 +176,7 @@ public final class ChildHandle {
      * @return false if the spare is gone (the caller then starts a fresh JVM)
      */
     boolean assign(LaunchRequest assigned) {
+        ChildRegistry.checkNotExiting();
         if (!os.isAlive()) {
             return false;
         }

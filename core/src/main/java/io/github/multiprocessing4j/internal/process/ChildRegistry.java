@@ -17,16 +17,39 @@ public final class ChildRegistry {
     private static final Set<ChildHandle> LIVE = ConcurrentHashMap.newKeySet();
     private static final long DAEMON_GRACE_SECONDS = 5;
     private static boolean hookInstalled;
+    private static volatile boolean exiting;
 
     private ChildRegistry() {
     }
 
     static synchronized void add(ChildHandle handle) {
+        installHook();
+        LIVE.add(handle);
+    }
+
+    /**
+     * Refuses to start a child once this JVM is exiting: the exit hook has already decided whom to wait for.
+     * Installs the exit hook first, which is also how an exit that began before any child is noticed.
+     *
+     * @throws io.github.multiprocessing4j.ProcessStartException when the JVM is exiting
+     */
+    static synchronized void checkNotExiting() {
+        installHook();
+        if (exiting) {
+            throw new io.github.multiprocessing4j.ProcessStartException(
+                    "cannot start a process while this JVM is exiting", null);
+        }
+    }
+
+    private static void installHook() {
         if (!hookInstalled) {
-            Runtime.getRuntime().addShutdownHook(new Thread(ChildRegistry::atExit, "mp4j-exit"));
+            try {
+                Runtime.getRuntime().addShutdownHook(new Thread(ChildRegistry::atExit, "mp4j-exit"));
+            } catch (IllegalStateException e) {
+                exiting = true; // the JVM is exiting already: nothing may start now
+            }
             hookInstalled = true;
         }
-        LIVE.add(handle);
     }
 
     static void remove(ChildHandle handle) {
@@ -39,6 +62,7 @@ public final class ChildRegistry {
     }
 
     private static void atExit() {
+        exiting = true;
         SparePool.shutdown();
         List<ChildHandle> children = live();
         for (ChildHandle child : children) {

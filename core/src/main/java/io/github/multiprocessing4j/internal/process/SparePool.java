@@ -108,7 +108,14 @@ public final class SparePool {
             if (spare == null) {
                 return null;
             }
-            if (spare.handle().assign(request)) {
+            boolean assigned;
+            try {
+                assigned = spare.handle().assign(request);
+            } catch (RuntimeException e) {
+                spare.handle().retire();
+                throw e;
+            }
+            if (assigned) {
                 return spare.handle();
             }
             spare.handle().retire(); // it died; try the next one
@@ -145,6 +152,9 @@ public final class SparePool {
                 if (shutDown || !path.equals(classPath)) {
                     handle.retire();
                     return;
+                }
+                if (handle.exitCode().isDone()) {
+                    return; // it died before it could be counted (its forget() has run): try again on next use
                 }
                 SPARES.addLast(new Spare(handle, System.nanoTime()));
             }
