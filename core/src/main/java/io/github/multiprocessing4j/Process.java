@@ -1,5 +1,13 @@
 package io.github.multiprocessing4j;
 
+import io.github.multiprocessing4j.exception.ChildProcessException;
+import io.github.multiprocessing4j.exception.ProcessStartException;
+import io.github.multiprocessing4j.exception.SerializationFailedException;
+import io.github.multiprocessing4j.function.Target0;
+import io.github.multiprocessing4j.function.Target1;
+import io.github.multiprocessing4j.function.Target2;
+import io.github.multiprocessing4j.function.Target3;
+import io.github.multiprocessing4j.function.Target4;
 import io.github.multiprocessing4j.internal.child.ProcessContext;
 import io.github.multiprocessing4j.internal.codec.AllowList;
 import io.github.multiprocessing4j.internal.codec.Codec;

@@ -1,5 +1,7 @@
 package io.github.multiprocessing4j;
 
+import io.github.multiprocessing4j.exception.ProcessStartException;
+import io.github.multiprocessing4j.exception.SerializationFailedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

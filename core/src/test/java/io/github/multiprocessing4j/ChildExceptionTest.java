@@ -1,5 +1,7 @@
 package io.github.multiprocessing4j;
 
+import io.github.multiprocessing4j.exception.ChildProcessException;
+import io.github.multiprocessing4j.exception.RemoteThrowable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;

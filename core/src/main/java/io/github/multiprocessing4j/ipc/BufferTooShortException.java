@@ -1,6 +1,6 @@
 package io.github.multiprocessing4j.ipc;
 
-import io.github.multiprocessing4j.ProcessException;
+import io.github.multiprocessing4j.exception.ProcessException;
 
 /**
  * Thrown by {@link Connection#recvBytesInto} when the message does not fit in the buffer (Python:

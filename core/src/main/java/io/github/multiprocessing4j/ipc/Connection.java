@@ -1,6 +1,6 @@
 package io.github.multiprocessing4j.ipc;
 
-import io.github.multiprocessing4j.PeerGoneException;
+import io.github.multiprocessing4j.exception.PeerGoneException;
 import io.github.multiprocessing4j.internal.shm.PeerTable;
 import io.github.multiprocessing4j.internal.ipc.Ring;
 import io.github.multiprocessing4j.internal.shm.Attachment;
@@ -17,7 +17,7 @@ import java.util.List;
  * <h2>What crosses the process boundary</h2>
  * {@link #send} serializes an object with the library's codec (fast path for boxed primitives, strings and
  * {@code byte[]}; java.io with the allow-list for the rest); an object that cannot be serialized fails in the
- * sender with {@link io.github.multiprocessing4j.SerializationFailedException} and nothing is sent.
+ * sender with {@link io.github.multiprocessing4j.exception.SerializationFailedException} and nothing is sent.
  * {@link #sendBytes} copies raw bytes once into shared memory and {@link #recvBytes} once out. A message larger
  * than {@link #maxMessageSize()} fails with {@link IllegalArgumentException}; the connection stays usable. The
  * connection itself crosses as the pipe's name and its end: handed to a child, it is the same end there.

@@ -1,6 +1,6 @@
 package io.github.multiprocessing4j.ipc;
 
-import io.github.multiprocessing4j.ProcessException;
+import io.github.multiprocessing4j.exception.ProcessException;
 import io.github.multiprocessing4j.internal.codec.AllowList;
 import io.github.multiprocessing4j.internal.codec.Codec;
 import io.github.multiprocessing4j.internal.ipc.Ring;

@@ -1,6 +1,6 @@
 package io.github.multiprocessing4j.ipc;
 
-import io.github.multiprocessing4j.PeerGoneException;
+import io.github.multiprocessing4j.exception.PeerGoneException;
 import io.github.multiprocessing4j.internal.shm.Attachment;
 import io.github.multiprocessing4j.internal.shm.Waiter;
 import java.time.Duration;
@@ -19,7 +19,7 @@ import java.time.Duration;
  * {@code String} and {@code byte[]} on a fast path, anything else {@link java.io.Serializable} through java.io
  * and the deserialization allow-list) and copied through a ring in shared memory; {@code byte[]} items are copied
  * raw. An item that cannot be serialized fails in {@link #put} with
- * {@link io.github.multiprocessing4j.SerializationFailedException}, and the queue stays usable. An item larger
+ * {@link io.github.multiprocessing4j.exception.SerializationFailedException}, and the queue stays usable. An item larger
  * than {@link #maxMessageSize()} (the byte capacity, 8 MiB by default) fails with
  * {@link IllegalArgumentException}. The queue itself crosses as its name: handed to a child, it is the same queue.
  *

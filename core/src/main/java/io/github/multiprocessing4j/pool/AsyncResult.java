@@ -1,6 +1,9 @@
 package io.github.multiprocessing4j.pool;
 
-import io.github.multiprocessing4j.ProcessException;
+import io.github.multiprocessing4j.exception.PoolBrokenException;
+import io.github.multiprocessing4j.exception.TaskTimeoutException;
+import io.github.multiprocessing4j.exception.WorkerDiedException;
+import io.github.multiprocessing4j.exception.ProcessException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -15,9 +18,9 @@ import java.util.function.Predicate;
  * {@code multiprocessing.pool.AsyncResult}).
  *
  * <p>Every result ends: with a value, or with an exception that {@link #get()} throws unchecked, as is:
- * {@link io.github.multiprocessing4j.ChildProcessException} (the task threw; its cause has the worker's frames),
+ * {@link io.github.multiprocessing4j.exception.ChildProcessException} (the task threw; its cause has the worker's frames),
  * {@link WorkerDiedException}, {@link TaskTimeoutException}, {@link PoolBrokenException},
- * {@link io.github.multiprocessing4j.SerializationFailedException} (the result could not cross back), or
+ * {@link io.github.multiprocessing4j.exception.SerializationFailedException} (the result could not cross back), or
  * {@link java.util.concurrent.CancellationException} (cancelled, or the pool was terminated).
  * {@link #get(Duration)} only stops waiting, as in Python; use a task timeout to stop the work.
  *

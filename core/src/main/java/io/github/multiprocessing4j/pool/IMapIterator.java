@@ -1,5 +1,7 @@
 package io.github.multiprocessing4j.pool;
 
+import io.github.multiprocessing4j.exception.TaskTimeoutException;
+import io.github.multiprocessing4j.exception.WorkerDiedException;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.concurrent.TimeoutException;
@@ -11,7 +13,7 @@ import java.util.concurrent.TimeoutException;
  * <p>The input is read lazily on the thread that iterates, a few chunks ahead of the results (eight per worker),
  * so a large or endless input ({@code stream::iterator}) takes bounded memory: while the consumer does not ask for
  * results, the pool does not read further. {@link #next()} returns an element's result or throws its exception
- * ({@link io.github.multiprocessing4j.ChildProcessException}, {@link WorkerDiedException},
+ * ({@link io.github.multiprocessing4j.exception.ChildProcessException}, {@link WorkerDiedException},
  * {@link TaskTimeoutException}); iteration may go on after an exception, as in Python. An exception thrown by the
  * input itself, or a null element ({@code NullPointerException}), is thrown at its position, after the results
  * before it; the chunks already sent run to completion.

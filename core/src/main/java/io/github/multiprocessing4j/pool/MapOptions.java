@@ -1,5 +1,7 @@
 package io.github.multiprocessing4j.pool;
 
+import io.github.multiprocessing4j.exception.TaskTimeoutException;
+import io.github.multiprocessing4j.function.ProgressListener;
 import java.time.Duration;
 import java.util.Objects;
 

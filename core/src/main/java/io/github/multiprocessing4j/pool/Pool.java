@@ -1,5 +1,11 @@
 package io.github.multiprocessing4j.pool;
 
+import io.github.multiprocessing4j.exception.PoolBrokenException;
+import io.github.multiprocessing4j.exception.TaskTimeoutException;
+import io.github.multiprocessing4j.exception.WorkerDiedException;
+import io.github.multiprocessing4j.function.SerializableBiFunction;
+import io.github.multiprocessing4j.function.SerializableCallable;
+import io.github.multiprocessing4j.function.SerializableFunction;
 import io.github.multiprocessing4j.internal.pool.FunctionCache;
 import io.github.multiprocessing4j.internal.pool.FunctionRef;
 import io.github.multiprocessing4j.internal.pool.MapJob;
@@ -120,8 +126,8 @@ public final class Pool implements AutoCloseable {
          * Starts the pool's workers.
          *
          * @return the pool
-         * @throws io.github.multiprocessing4j.ProcessStartException when the JVMs cannot start (bad JVM options)
-         * @throws io.github.multiprocessing4j.SerializationFailedException when the initializer is not serializable
+         * @throws io.github.multiprocessing4j.exception.ProcessStartException when the JVMs cannot start (bad JVM options)
+         * @throws io.github.multiprocessing4j.exception.SerializationFailedException when the initializer is not serializable
          */
         public Pool build() {
             return new Pool(this);
@@ -441,8 +447,8 @@ public final class Pool implements AutoCloseable {
         Iterator<?> input = Objects.requireNonNull(inputs, "inputs").iterator();
         ProgressSink progress = new ProgressSink(options.listener, options.progressBar,
                 ordered ? "imap" : "imapUnordered", -1);
-        return new StreamingMap<>(core, ref, input, e -> new Object[] {e},
-                options.chunksize > 0 ? options.chunksize : 1, ordered, timeout(options), progress);
+        return new StreamingIterator<>(new StreamingMap<>(core, ref, input, e -> new Object[] {e},
+                options.chunksize > 0 ? options.chunksize : 1, ordered, timeout(options), progress));
     }
 
     private long timeout(MapOptions options) {
@@ -469,7 +475,7 @@ public final class Pool implements AutoCloseable {
      * No more tasks: the queued ones finish, the workers exit, and this call waits for that (Python:
      * {@code close()} then {@code join()}; Python's {@code close()} alone does not wait).
      *
-     * @throws io.github.multiprocessing4j.ProcessException when interrupted while waiting (the flag is kept)
+     * @throws io.github.multiprocessing4j.exception.ProcessException when interrupted while waiting (the flag is kept)
      */
     @Override
     public void close() {
@@ -478,7 +484,7 @@ public final class Pool implements AutoCloseable {
             core.terminated().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new io.github.multiprocessing4j.ProcessException("interrupted while closing the pool", e);
+            throw new io.github.multiprocessing4j.exception.ProcessException("interrupted while closing the pool", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("the pool's shutdown failed", e.getCause());
         }

@@ -1,9 +1,11 @@
 package io.github.multiprocessing4j.pool;
 
+import io.github.multiprocessing4j.exception.PoolBrokenException;
+import io.github.multiprocessing4j.exception.TaskTimeoutException;
 import io.github.multiprocessing4j.Multiprocessing;
-import io.github.multiprocessing4j.Target0;
-import io.github.multiprocessing4j.Target1;
-import io.github.multiprocessing4j.Target2;
+import io.github.multiprocessing4j.function.Target0;
+import io.github.multiprocessing4j.function.Target1;
+import io.github.multiprocessing4j.function.Target2;
 import io.github.multiprocessing4j.internal.pool.PoolConfig;
 import io.github.multiprocessing4j.internal.process.Targets;
 import java.io.Serializable;

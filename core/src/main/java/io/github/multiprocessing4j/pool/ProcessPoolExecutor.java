@@ -1,6 +1,10 @@
 package io.github.multiprocessing4j.pool;
 
-import io.github.multiprocessing4j.SerializationFailedException;
+import io.github.multiprocessing4j.exception.PoolBrokenException;
+import io.github.multiprocessing4j.exception.WorkerDiedException;
+import io.github.multiprocessing4j.function.SerializableCallable;
+import io.github.multiprocessing4j.function.SerializableFunction;
+import io.github.multiprocessing4j.exception.SerializationFailedException;
 import io.github.multiprocessing4j.internal.pool.FunctionCache;
 import io.github.multiprocessing4j.internal.pool.FunctionRef;
 import io.github.multiprocessing4j.internal.pool.PoolCore;
@@ -193,8 +197,8 @@ public final class ProcessPoolExecutor implements ExecutorService, AutoCloseable
             throw new RejectedExecutionException("the executor does not accept tasks: " + e.getMessage(), e);
         }
         FunctionRef ref = FunctionCache.of(Objects.requireNonNull(function, "function"), 1);
-        return new StreamingMap<>(core, ref, inputs.iterator(), e -> new Object[] {e}, chunksize, true,
-                defaultTimeoutNanos, new ProgressSink(null, false, "map", -1));
+        return new StreamingIterator<>(new StreamingMap<>(core, ref, inputs.iterator(), e -> new Object[] {e},
+                chunksize, true, defaultTimeoutNanos, new ProgressSink(null, false, "map", -1)));
     }
 
     /**

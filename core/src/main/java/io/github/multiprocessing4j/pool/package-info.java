@@ -5,9 +5,12 @@
  * {@link java.util.concurrent.ExecutorService}.
  *
  * <p>Beyond Python: a worker that dies fails only the task it ran ({@link
- * io.github.multiprocessing4j.pool.WorkerDiedException}) and is replaced; task timeouts and {@code cancel(true)}
- * kill and replace the worker ({@link io.github.multiprocessing4j.pool.TaskTimeoutException}); workers are
+ * io.github.multiprocessing4j.exception.WorkerDiedException}) and is replaced; task timeouts and {@code cancel(true)}
+ * kill and replace the worker ({@link io.github.multiprocessing4j.exception.TaskTimeoutException}); workers are
  * recycled by task count or memory; {@code imap} streams endless inputs in bounded memory; tasks may start
  * processes, which end with their worker; workers end within about 100 ms when their parent is killed.
  */
 package io.github.multiprocessing4j.pool;
+
+import io.github.multiprocessing4j.exception.TaskTimeoutException;
+import io.github.multiprocessing4j.exception.WorkerDiedException;

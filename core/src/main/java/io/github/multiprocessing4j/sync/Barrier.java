@@ -1,6 +1,6 @@
 package io.github.multiprocessing4j.sync;
 
-import io.github.multiprocessing4j.Target0;
+import io.github.multiprocessing4j.function.Target0;
 import io.github.multiprocessing4j.internal.shm.Attachment;
 import io.github.multiprocessing4j.internal.shm.LockWord;
 import io.github.multiprocessing4j.internal.shm.Segment;

@@ -1,6 +1,6 @@
 package io.github.multiprocessing4j.sync;
 
-import io.github.multiprocessing4j.PeerGoneException;
+import io.github.multiprocessing4j.exception.PeerGoneException;
 import io.github.multiprocessing4j.internal.shm.Attachment;
 import io.github.multiprocessing4j.internal.shm.Segment;
 import io.github.multiprocessing4j.internal.shm.Waiter;

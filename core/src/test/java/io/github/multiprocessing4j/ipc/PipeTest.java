@@ -1,11 +1,11 @@
 package io.github.multiprocessing4j.ipc;
 
-import io.github.multiprocessing4j.PeerGoneException;
+import io.github.multiprocessing4j.exception.PeerGoneException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.multiprocessing4j.Process;
-import io.github.multiprocessing4j.SerializationFailedException;
+import io.github.multiprocessing4j.exception.SerializationFailedException;
 import io.github.multiprocessing4j.sync.Event;
 import java.time.Duration;
 import java.util.List;

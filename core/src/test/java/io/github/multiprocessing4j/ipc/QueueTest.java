@@ -1,11 +1,11 @@
 package io.github.multiprocessing4j.ipc;
 
-import io.github.multiprocessing4j.PeerGoneException;
+import io.github.multiprocessing4j.exception.PeerGoneException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.multiprocessing4j.Process;
-import io.github.multiprocessing4j.SerializationFailedException;
+import io.github.multiprocessing4j.exception.SerializationFailedException;
 import io.github.multiprocessing4j.internal.codec.AllowList;
 import io.github.multiprocessing4j.internal.codec.Codec;
 import io.github.multiprocessing4j.sync.Event;

@@ -3,7 +3,7 @@ package io.github.multiprocessing4j.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.multiprocessing4j.ChildProcessException;
+import io.github.multiprocessing4j.exception.ChildProcessException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

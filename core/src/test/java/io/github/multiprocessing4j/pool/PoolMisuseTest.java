@@ -1,10 +1,11 @@
 package io.github.multiprocessing4j.pool;
 
+import io.github.multiprocessing4j.exception.PoolBrokenException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.multiprocessing4j.ChildProcessException;
-import io.github.multiprocessing4j.SerializationFailedException;
+import io.github.multiprocessing4j.exception.ChildProcessException;
+import io.github.multiprocessing4j.exception.SerializationFailedException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,7 +53,7 @@ class PoolMisuseTest {
     @Test
     void shouldRefuseABadJvmOptionWhenBuilt() {
         assertThatThrownBy(() -> Pool.builder().processes(1).jvmOptions("-XX:+NoSuchOption").build())
-                .isInstanceOf(io.github.multiprocessing4j.ProcessStartException.class)
+                .isInstanceOf(io.github.multiprocessing4j.exception.ProcessStartException.class)
                 .hasMessageContaining("NoSuchOption");
     }
 

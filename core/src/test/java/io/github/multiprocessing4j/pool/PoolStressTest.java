@@ -1,5 +1,6 @@
 package io.github.multiprocessing4j.pool;
 
+import io.github.multiprocessing4j.exception.WorkerDiedException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

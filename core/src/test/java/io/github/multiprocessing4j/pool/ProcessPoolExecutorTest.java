@@ -1,10 +1,12 @@
 package io.github.multiprocessing4j.pool;
 
+import io.github.multiprocessing4j.exception.WorkerDiedException;
+import io.github.multiprocessing4j.function.SerializableCallable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.multiprocessing4j.ChildProcessException;
-import io.github.multiprocessing4j.SerializationFailedException;
+import io.github.multiprocessing4j.exception.ChildProcessException;
+import io.github.multiprocessing4j.exception.SerializationFailedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -3,7 +3,7 @@ package io.github.multiprocessing4j.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.multiprocessing4j.PeerGoneException;
+import io.github.multiprocessing4j.exception.PeerGoneException;
 import io.github.multiprocessing4j.Process;
 import io.github.multiprocessing4j.shm.IntValue;
 import io.github.multiprocessing4j.shm.Value;

@@ -1,7 +1,7 @@
 package io.github.multiprocessing4j.examples;
 
 import io.github.multiprocessing4j.pool.Pool;
-import io.github.multiprocessing4j.pool.TaskTimeoutException;
+import io.github.multiprocessing4j.exception.TaskTimeoutException;
 import java.time.Duration;
 
 /**

@@ -1,6 +1,6 @@
 package io.github.multiprocessing4j.internal.child;
 
-import io.github.multiprocessing4j.Target1;
+import io.github.multiprocessing4j.function.Target1;
 
 /** A sample task for warming up a JVM: decoding it loads what decoding a user's lambda needs. */
 public final class Warmup {

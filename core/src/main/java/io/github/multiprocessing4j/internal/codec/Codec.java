@@ -1,6 +1,6 @@
 package io.github.multiprocessing4j.internal.codec;
 
-import io.github.multiprocessing4j.SerializationFailedException;
+import io.github.multiprocessing4j.exception.SerializationFailedException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

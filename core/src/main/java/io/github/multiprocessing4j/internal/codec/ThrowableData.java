@@ -1,6 +1,6 @@
 package io.github.multiprocessing4j.internal.codec;
 
-import io.github.multiprocessing4j.RemoteThrowable;
+import io.github.multiprocessing4j.exception.RemoteThrowable;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -21,7 +21,7 @@ public final class FunctionCache {
     /**
      * The encoded form of a function.
      *
-     * @throws io.github.multiprocessing4j.SerializationFailedException naming the culprit
+     * @throws io.github.multiprocessing4j.exception.SerializationFailedException naming the culprit
      */
     public static FunctionRef of(Object function, int arity) {
         synchronized (CACHE) {

@@ -1,8 +1,8 @@
 package io.github.multiprocessing4j.internal.pool;
 
-import io.github.multiprocessing4j.ChildProcessException;
-import io.github.multiprocessing4j.ProcessException;
-import io.github.multiprocessing4j.SerializationFailedException;
+import io.github.multiprocessing4j.exception.ChildProcessException;
+import io.github.multiprocessing4j.exception.ProcessException;
+import io.github.multiprocessing4j.exception.SerializationFailedException;
 import io.github.multiprocessing4j.internal.codec.AllowList;
 import io.github.multiprocessing4j.internal.codec.Codec;
 import io.github.multiprocessing4j.internal.codec.ThrowableData;

@@ -42,7 +42,7 @@ public final class MapJob<R> {
      *
      * @param args the arguments of each element
      * @param timeoutNanos the limit per element (a chunk gets it times its length), or 0
-     * @throws io.github.multiprocessing4j.SerializationFailedException naming the element that cannot be serialized
+     * @throws io.github.multiprocessing4j.exception.SerializationFailedException naming the element that cannot be serialized
      */
     public static <R> MapJob<R> submit(PoolCore core, FunctionRef function, List<Object[]> args,
             int chunksize, long timeoutNanos, ProgressSink progress) {

@@ -1,8 +1,8 @@
 package io.github.multiprocessing4j.internal.pool;
 
-import io.github.multiprocessing4j.pool.PoolBrokenException;
+import io.github.multiprocessing4j.exception.PoolBrokenException;
 import io.github.multiprocessing4j.internal.wire.Frame;
-import io.github.multiprocessing4j.pool.TaskTimeoutException;
+import io.github.multiprocessing4j.exception.TaskTimeoutException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -57,8 +57,8 @@ public final class PoolCore {
     /**
      * Starts the workers.
      *
-     * @throws io.github.multiprocessing4j.ProcessStartException when the worker JVMs cannot be started
-     * @throws io.github.multiprocessing4j.SerializationFailedException when the initializer cannot be serialized
+     * @throws io.github.multiprocessing4j.exception.ProcessStartException when the worker JVMs cannot be started
+     * @throws io.github.multiprocessing4j.exception.SerializationFailedException when the initializer cannot be serialized
      */
     public PoolCore(PoolConfig config) {
         this.config = config;

@@ -1,6 +1,6 @@
 package io.github.multiprocessing4j.internal.pool;
 
-import io.github.multiprocessing4j.pool.ProgressListener;
+import io.github.multiprocessing4j.function.ProgressListener;
 
 /**
  * Where a map-style call reports its progress: the caller's listener and, when asked for, a progress bar on

@@ -1,6 +1,5 @@
 package io.github.multiprocessing4j.internal.pool;
 
-import io.github.multiprocessing4j.pool.IMapIterator;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -21,7 +20,7 @@ import java.util.function.Function;
  *
  * @param <R> the element result type
  */
-public final class StreamingMap<R> implements IMapIterator<R> {
+public final class StreamingMap<R> implements java.util.Iterator<R>, AutoCloseable {
     private final PoolCore core;
     private final FunctionRef function;
     private final Iterator<?> input;
@@ -83,7 +82,7 @@ public final class StreamingMap<R> implements IMapIterator<R> {
         }
     }
 
-    @Override
+    /** The next result, waiting at most {@code timeout} (null: no limit). */
     @SuppressWarnings("unchecked")
     public R next(Duration timeout) throws TimeoutException, InterruptedException {
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();

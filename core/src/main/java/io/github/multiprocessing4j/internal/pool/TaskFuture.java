@@ -26,7 +26,7 @@ public final class TaskFuture<T> extends CompletableFuture<T> {
      * @param args its arguments
      * @param timeoutNanos the limit, or 0
      * @param tag what to keep with the unit (the caller's original task), or null
-     * @throws io.github.multiprocessing4j.SerializationFailedException when an argument cannot be serialized
+     * @throws io.github.multiprocessing4j.exception.SerializationFailedException when an argument cannot be serialized
      */
     public static <T> TaskFuture<T> submit(PoolCore core, FunctionRef function, Object[] args, long timeoutNanos,
             Object tag) {

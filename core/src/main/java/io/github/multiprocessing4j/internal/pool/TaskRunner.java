@@ -2,9 +2,9 @@ package io.github.multiprocessing4j.internal.pool;
 
 import io.github.multiprocessing4j.internal.codec.AllowList;
 import io.github.multiprocessing4j.internal.codec.Codec;
-import io.github.multiprocessing4j.pool.SerializableBiFunction;
-import io.github.multiprocessing4j.pool.SerializableCallable;
-import io.github.multiprocessing4j.pool.SerializableFunction;
+import io.github.multiprocessing4j.function.SerializableBiFunction;
+import io.github.multiprocessing4j.function.SerializableCallable;
+import io.github.multiprocessing4j.function.SerializableFunction;
 import java.io.IOException;
 
 /**

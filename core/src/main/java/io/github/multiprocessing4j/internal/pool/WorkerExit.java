@@ -1,6 +1,6 @@
 package io.github.multiprocessing4j.internal.pool;
 
-import io.github.multiprocessing4j.pool.WorkerDiedException;
+import io.github.multiprocessing4j.exception.WorkerDiedException;
 import java.util.ArrayList;
 import java.util.List;
 

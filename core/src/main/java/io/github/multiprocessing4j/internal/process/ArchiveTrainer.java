@@ -1,6 +1,6 @@
 package io.github.multiprocessing4j.internal.process;
 
-import io.github.multiprocessing4j.ProcessStartException;
+import io.github.multiprocessing4j.exception.ProcessStartException;
 import io.github.multiprocessing4j.internal.child.Warmup;
 import io.github.multiprocessing4j.internal.codec.Codec;
 import io.github.multiprocessing4j.internal.spawn.ClassDataArchive;

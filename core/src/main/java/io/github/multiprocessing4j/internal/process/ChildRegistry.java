@@ -31,12 +31,12 @@ public final class ChildRegistry {
      * Refuses to start a child once this JVM is exiting: the exit hook has already decided whom to wait for.
      * Installs the exit hook first, which is also how an exit that began before any child is noticed.
      *
-     * @throws io.github.multiprocessing4j.ProcessStartException when the JVM is exiting
+     * @throws io.github.multiprocessing4j.exception.ProcessStartException when the JVM is exiting
      */
     static synchronized void checkNotExiting() {
         installHook();
         if (exiting) {
-            throw new io.github.multiprocessing4j.ProcessStartException(
+            throw new io.github.multiprocessing4j.exception.ProcessStartException(
                     "cannot start a process while this JVM is exiting", null);
         }
     }

@@ -1,7 +1,7 @@
 package io.github.multiprocessing4j.internal.process;
 
 import io.github.multiprocessing4j.Process;
-import io.github.multiprocessing4j.Target0;
+import io.github.multiprocessing4j.function.Target0;
 import io.github.multiprocessing4j.internal.codec.AllowList;
 import io.github.multiprocessing4j.internal.codec.Codec;
 import io.github.multiprocessing4j.internal.codec.Lambdas;

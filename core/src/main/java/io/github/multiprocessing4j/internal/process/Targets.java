@@ -1,10 +1,10 @@
 package io.github.multiprocessing4j.internal.process;
 
-import io.github.multiprocessing4j.Target0;
-import io.github.multiprocessing4j.Target1;
-import io.github.multiprocessing4j.Target2;
-import io.github.multiprocessing4j.Target3;
-import io.github.multiprocessing4j.Target4;
+import io.github.multiprocessing4j.function.Target0;
+import io.github.multiprocessing4j.function.Target1;
+import io.github.multiprocessing4j.function.Target2;
+import io.github.multiprocessing4j.function.Target3;
+import io.github.multiprocessing4j.function.Target4;
 import io.github.multiprocessing4j.internal.codec.Lambdas;
 import java.lang.invoke.MethodHandleInfo;
 import java.lang.invoke.SerializedLambda;

@@ -1,6 +1,6 @@
 package io.github.multiprocessing4j.internal.spawn;
 
-import io.github.multiprocessing4j.ProcessStartException;
+import io.github.multiprocessing4j.exception.ProcessStartException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

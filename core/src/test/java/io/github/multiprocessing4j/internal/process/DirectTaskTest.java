@@ -2,8 +2,8 @@ package io.github.multiprocessing4j.internal.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.multiprocessing4j.Target1;
-import io.github.multiprocessing4j.Target2;
+import io.github.multiprocessing4j.function.Target1;
+import io.github.multiprocessing4j.function.Target2;
 import org.junit.jupiter.api.Test;
 
 /** The direct task form: which targets take it, and the descriptor parsing the child relies on. */

@@ -1,4 +1,4 @@
-package io.github.multiprocessing4j;
+package io.github.multiprocessing4j.exception;
 
 /**
  * Thrown to a thread blocked on a pipe {@link io.github.multiprocessing4j.ipc.Connection}, a

@@ -1,9 +1,9 @@
-package io.github.multiprocessing4j;
+package io.github.multiprocessing4j.function;
 
 import java.io.Serializable;
 
 /**
- * A serializable target that takes four arguments, for {@link Process} (Python: the {@code target} callable).
+ * A serializable target that takes one argument, for {@link Process} (Python: the {@code target} callable).
  *
  * <p>A lambda or method reference assigned to this type is serialized in the parent when the process starts and
  * deserialized in the child JVM, so everything it captures must be {@link Serializable}; {@link Process#start()}
@@ -12,20 +12,14 @@ import java.io.Serializable;
  * as Python ignores the return value of {@code run()}.
  *
  * @param <A> the type of a positional argument
- * @param <B> the type of a positional argument
- * @param <C> the type of a positional argument
- * @param <D> the type of a positional argument
  */
 @FunctionalInterface
-public interface Target4<A, B, C, D> extends Serializable {
+public interface Target1<A> extends Serializable {
     /**
      * Runs the target in the child process.
      *
      * @param a the first positional argument
-     * @param b the second positional argument
-     * @param c the third positional argument
-     * @param d the fourth positional argument
      * @throws Exception anything; it ends the child with exit code 1
      */
-    void run(A a, B b, C c, D d) throws Exception;
+    void run(A a) throws Exception;
 }

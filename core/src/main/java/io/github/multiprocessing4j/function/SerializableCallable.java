@@ -1,4 +1,4 @@
-package io.github.multiprocessing4j.pool;
+package io.github.multiprocessing4j.function;
 
 import java.io.Serializable;
 import java.util.concurrent.Callable;
@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
  * <p>The lambda or method reference is serialized in the caller and deserialized in the worker, so everything it
  * captures must be {@link Serializable}; submitting it fails at once, naming the culprit, if not. Its return
  * value travels back and must be serializable too (if not, that task fails, the worker goes on). Anything it
- * throws reaches the caller as a {@link io.github.multiprocessing4j.ChildProcessException} whose cause keeps the
+ * throws reaches the caller as a {@link io.github.multiprocessing4j.exception.ChildProcessException} whose cause keeps the
  * worker's stack frames. If the worker dies while running it, the caller gets a {@link WorkerDiedException}; the
  * call itself never blocks the worker's reading of further tasks.
  *

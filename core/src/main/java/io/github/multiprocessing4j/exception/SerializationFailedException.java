@@ -1,4 +1,4 @@
-package io.github.multiprocessing4j;
+package io.github.multiprocessing4j.exception;
 
 /**
  * Thrown in the sending process when an object that must cross the process boundary (a target, an argument, a

@@ -1,4 +1,4 @@
-package io.github.multiprocessing4j;
+package io.github.multiprocessing4j.exception;
 
 /**
  * Thrown by {@link Process#start()} when the child JVM cannot be started: the java binary is missing or not

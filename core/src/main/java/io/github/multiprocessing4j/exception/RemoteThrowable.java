@@ -1,4 +1,4 @@
-package io.github.multiprocessing4j;
+package io.github.multiprocessing4j.exception;
 
 /**
  * A stand-in for an exception from another process whose class cannot be loaded here, or that could not be

@@ -1,9 +1,9 @@
-package io.github.multiprocessing4j;
+package io.github.multiprocessing4j.function;
 
 import java.io.Serializable;
 
 /**
- * A serializable target that takes no arguments, for {@link Process} (Python: the {@code target} callable).
+ * A serializable target that takes three arguments, for {@link Process} (Python: the {@code target} callable).
  *
  * <p>A lambda or method reference assigned to this type is serialized in the parent when the process starts and
  * deserialized in the child JVM, so everything it captures must be {@link Serializable}; {@link Process#start()}
@@ -11,13 +11,19 @@ import java.io.Serializable;
  * code 1 and reaches the parent as {@link Process#exception()}. Any return value of a method reference is ignored,
  * as Python ignores the return value of {@code run()}.
  *
+ * @param <A> the type of a positional argument
+ * @param <B> the type of a positional argument
+ * @param <C> the type of a positional argument
  */
 @FunctionalInterface
-public interface Target0 extends Serializable {
+public interface Target3<A, B, C> extends Serializable {
     /**
      * Runs the target in the child process.
      *
+     * @param a the first positional argument
+     * @param b the second positional argument
+     * @param c the third positional argument
      * @throws Exception anything; it ends the child with exit code 1
      */
-    void run() throws Exception;
+    void run(A a, B b, C c) throws Exception;
 }

@@ -1,4 +1,4 @@
-package io.github.multiprocessing4j;
+package io.github.multiprocessing4j.exception;
 
 /**
  * The root of the exceptions that multiprocessing4j throws for failures that involve another process

@@ -1,4 +1,4 @@
-package io.github.multiprocessing4j.pool;
+package io.github.multiprocessing4j.function;
 
 /**
  * Told how far a map-style call has come, for programs that draw their own progress (see

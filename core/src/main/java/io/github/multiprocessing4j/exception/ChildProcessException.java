@@ -1,4 +1,4 @@
-package io.github.multiprocessing4j;
+package io.github.multiprocessing4j.exception;
 
 /**
  * An exception that code in a child process threw, as the parent sees it (Python: the traceback that a child

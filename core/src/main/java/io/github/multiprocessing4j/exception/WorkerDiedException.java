@@ -1,6 +1,6 @@
-package io.github.multiprocessing4j.pool;
+package io.github.multiprocessing4j.exception;
 
-import io.github.multiprocessing4j.ProcessException;
+import io.github.multiprocessing4j.exception.ProcessException;
 import java.util.OptionalInt;
 
 /**

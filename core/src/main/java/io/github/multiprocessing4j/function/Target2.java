@@ -1,4 +1,4 @@
-package io.github.multiprocessing4j;
+package io.github.multiprocessing4j.function;
 
 import java.io.Serializable;
 

@@ -1,6 +1,6 @@
-package io.github.multiprocessing4j.pool;
+package io.github.multiprocessing4j.exception;
 
-import io.github.multiprocessing4j.ProcessException;
+import io.github.multiprocessing4j.exception.ProcessException;
 
 /**
  * The pool cannot run tasks at all: its initializer threw, or its workers keep dying before they are ready (a bad
