@@ -1,9 +1,9 @@
 package io.github.multiprocessing4j;
 
-import io.github.multiprocessing4j.internal.child.ProcessContext;
-import io.github.multiprocessing4j.internal.codec.AllowList;
 import io.github.multiprocessing4j.internal.process.ChildHandle;
-import io.github.multiprocessing4j.internal.process.ChildRegistry;
+import io.github.multiprocessing4j.internal.process.ChildTask;
+import io.github.multiprocessing4j.internal.process.Identity;
+import io.github.multiprocessing4j.internal.runtime.JvmRuntime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +15,7 @@ import java.util.Optional;
  * <p>Thread-safe; nothing here blocks.
  */
 public final class Multiprocessing {
-    private static final ProcessView MAIN = ProcessView.main();
+    private static volatile ProcessView self;
     private static volatile ProcessView parent;
     private static volatile StartMethod startMethod = "spawn".equalsIgnoreCase(
             System.getProperty("multiprocessing4j.startMethod")) ? StartMethod.SPAWN : StartMethod.WARM;
@@ -30,8 +30,18 @@ public final class Multiprocessing {
      * @return the current process
      */
     public static Process currentProcess() {
-        Process current = ProcessContext.current();
-        return current != null ? current : MAIN;
+        JvmRuntime runtime = JvmRuntime.get();
+        ChildTask task = runtime.currentTask();
+        if (task instanceof ProcessTask) {
+            return ((ProcessTask) task).process();
+        }
+        Identity identity = runtime.identity();
+        ProcessView view = self;
+        if (view == null || !view.getName().equals(identity.name())) {
+            view = ProcessView.self(identity);
+            self = view;
+        }
+        return view;
     }
 
     /**
@@ -42,28 +52,29 @@ public final class Multiprocessing {
      * @return the parent, if this is a child
      */
     public static Optional<Process> parentProcess() {
-        if (!ProcessContext.isChild()) {
+        Identity identity = JvmRuntime.get().identity();
+        if (!identity.isChild()) {
             return Optional.empty();
         }
         ProcessView p = parent;
         if (p == null) {
-            p = ProcessView.parent(ProcessContext.parentName(), ProcessContext.parentPid());
+            p = ProcessView.parent(identity);
             parent = p;
         }
         return Optional.of(p);
     }
 
     /**
-     * The children this process started that have not ended yet (Python's {@code active_children()}).
+     * The children this process started that have not ended yet (Python's {@code active_children()}), pool
+     * workers included: each is started, has its pid and can be joined, terminated or killed (a pool replaces a
+     * worker that ends).
      *
      * @return the live children, in no particular order
      */
     public static List<Process> activeChildren() {
         List<Process> children = new ArrayList<>();
-        for (ChildHandle child : ChildRegistry.live()) {
-            if (!child.exitCode().isDone()) {
-                children.add(child.owner());
-            }
+        for (ChildHandle child : JvmRuntime.get().children().live()) {
+            children.add((Process) child.ownerOr(Process::new));
         }
         return children;
     }
@@ -93,7 +104,7 @@ public final class Multiprocessing {
      * @return the parent's pid, or -1 if the operating system does not say
      */
     public static long getParentPid() {
-        return ProcessContext.parentPid();
+        return JvmRuntime.get().identity().parentPid();
     }
 
     /**
@@ -126,7 +137,7 @@ public final class Multiprocessing {
      */
     public static void allowDeserialization(String... patterns) {
         for (String pattern : patterns) {
-            AllowList.global().add(pattern);
+            JvmRuntime.get().allowList().add(pattern);
         }
     }
 }

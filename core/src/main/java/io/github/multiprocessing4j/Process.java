@@ -8,15 +8,14 @@ import io.github.multiprocessing4j.function.Target1;
 import io.github.multiprocessing4j.function.Target2;
 import io.github.multiprocessing4j.function.Target3;
 import io.github.multiprocessing4j.function.Target4;
-import io.github.multiprocessing4j.internal.child.ProcessContext;
-import io.github.multiprocessing4j.internal.codec.AllowList;
 import io.github.multiprocessing4j.internal.codec.Codec;
 import io.github.multiprocessing4j.internal.process.ChildHandle;
 import io.github.multiprocessing4j.internal.process.DirectTask;
+import io.github.multiprocessing4j.internal.process.Identity;
 import io.github.multiprocessing4j.internal.process.LaunchRequest;
-import io.github.multiprocessing4j.internal.process.SparePool;
-import io.github.multiprocessing4j.internal.process.StreamSpec;
 import io.github.multiprocessing4j.internal.process.Targets;
+import io.github.multiprocessing4j.internal.runtime.JvmRuntime;
+import io.github.multiprocessing4j.internal.spawn.StreamSpec;
 import io.github.multiprocessing4j.internal.spawn.InheritedJvm;
 import io.github.multiprocessing4j.internal.spawn.JvmOptionCheck;
 import java.io.Serializable;
@@ -87,9 +86,11 @@ public class Process implements Serializable, AutoCloseable {
 
     private final Serializable target;
     private Object[] args;
-    private final int[] identity;
-    private String name;
-    private boolean daemon;
+    // who the process is travels in the child's boot frame, not with the object: see adopt()
+    private transient int[] identity;
+    private transient String name;
+    private transient boolean daemon;
+    private transient volatile boolean current;
 
     private transient Map<String, Object> kwargs = new LinkedHashMap<>();
     private transient List<String> jvmOptions = new ArrayList<>();
@@ -224,7 +225,7 @@ public class Process implements Serializable, AutoCloseable {
     private Process(Object[] args, Serializable target) {
         this.target = target;
         this.args = args;
-        this.identity = ProcessContext.nextChildIdentity();
+        this.identity = JvmRuntime.get().nextChildNumbers();
         StringBuilder defaultName = new StringBuilder(defaultPrefix()).append('-');
         for (int i = 0; i < identity.length; i++) {
             defaultName.append(i > 0 ? ":" : "").append(identity[i]);
@@ -232,22 +233,27 @@ public class Process implements Serializable, AutoCloseable {
         this.name = defaultName.toString();
     }
 
-    /** The process a child runs, rebuilt from a direct task (see DirectTask, which calls this reflectively). */
-    @SuppressWarnings("unused")
-    private Process(Serializable target, int[] identity, String name, boolean daemon) {
-        this.target = target;
-        this.args = new Object[0];
-        this.identity = identity;
-        this.name = name;
-        this.daemon = daemon;
-    }
-
-    /** For the views of the main and parent processes, which are never started. */
-    Process(String name) {
+    /** For the views of processes this object did not start (the main process, a parent, a child itself). */
+    Process(String name, boolean daemon) {
         this.target = null;
         this.args = new Object[0];
         this.identity = new int[0];
         this.name = name;
+        this.daemon = daemon;
+    }
+
+    /** A started process for a child this JVM runs without a Process object of its own (a pool worker). */
+    Process(ChildHandle running) {
+        this(running.name(), running.isDaemon());
+        this.handle = running;
+    }
+
+    /** In the child: this object is the process it runs, and its identity is the one its boot frame gave. */
+    void adopt(Identity self) {
+        this.identity = self.numbers();
+        this.name = self.name();
+        this.daemon = self.daemon();
+        this.current = true;
     }
 
     private String defaultPrefix() {
@@ -443,7 +449,8 @@ public class Process implements Serializable, AutoCloseable {
         if (handle != null || isCurrent()) {
             throw new IllegalStateException("cannot start a process twice: " + this);
         }
-        if (ProcessContext.isDaemon()) {
+        JvmRuntime runtime = JvmRuntime.get();
+        if (runtime.identity().daemon()) {
             throw new IllegalStateException("daemonic processes are not allowed to have children");
         }
         Object[] given = args;
@@ -452,10 +459,10 @@ public class Process implements Serializable, AutoCloseable {
                 args = Targets.bind(target, args, kwargs);
             }
             byte[] direct = getClass() == Process.class && target != null
-                    ? DirectTask.encode(target, args, name, daemon, identity) : null;
+                    ? DirectTask.encode(target, args, runtime.allowList()) : null;
             Codec.Encoded task = direct != null ? new Codec.Encoded(direct, java.util.Set.of())
-                    : Codec.encode(this, name + " (its target, arguments and fields)");
-            AllowList.global().learn(task.packages());
+                    : Codec.encode(new ProcessTask(this), name + " (its target, arguments and fields)");
+            runtime.allowList().learn(task.packages());
             Path java = executable != null ? executable : InheritedJvm.javaBinary();
             JvmOptionCheck.check(java, jvmOptions);
             List<ClassLoader> loaders = new ArrayList<>();
@@ -470,8 +477,8 @@ public class Process implements Serializable, AutoCloseable {
             LaunchRequest request = new LaunchRequest(this, name, daemon, identity.clone(), task.bytes(), java,
                     List.copyOf(jvmOptions), nullSafe(environment), directory, loaders, spec(stdout), spec(stderr), null);
             StartMethod method = startMethod != null ? startMethod : Multiprocessing.getStartMethod();
-            ChildHandle warm = method == StartMethod.WARM ? SparePool.take(request, isPlainData(task)) : null;
-            handle = warm != null ? warm : ChildHandle.launch(request);
+            ChildHandle warm = method == StartMethod.WARM ? runtime.spares().take(request, isPlainData(task)) : null;
+            handle = warm != null ? warm : runtime.launcher().launch(request);
         } catch (RuntimeException | Error e) {
             args = given; // a retry binds the arguments as given, not as bound
             throw e;
@@ -711,7 +718,7 @@ public class Process implements Serializable, AutoCloseable {
         ChildHandle h = handle;
         if (isCurrent()) {
             s.append(" pid=").append(ProcessHandle.current().pid()).append(" parent=")
-                    .append(ProcessContext.parentPid()).append(" started");
+                    .append(JvmRuntime.get().identity().parentPid()).append(" started");
         } else if (closed) {
             s.append(" closed");
         } else if (h == null) {
@@ -732,7 +739,7 @@ public class Process implements Serializable, AutoCloseable {
 
 
     private boolean isCurrent() {
-        return ProcessContext.current() == this;
+        return current;
     }
 
     private void checkOpen() {
@@ -763,6 +770,8 @@ public class Process implements Serializable, AutoCloseable {
     private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
         in.defaultReadObject();
         // transient fields are not restored by deserialization; give the child a usable object
+        identity = new int[0];
+        name = "Process";
         kwargs = new LinkedHashMap<>();
         jvmOptions = new ArrayList<>();
         environment = new LinkedHashMap<>();

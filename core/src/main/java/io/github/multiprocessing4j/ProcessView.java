@@ -1,33 +1,40 @@
 package io.github.multiprocessing4j;
 
-import io.github.multiprocessing4j.internal.child.ProcessContext;
+import io.github.multiprocessing4j.internal.process.Identity;
+import io.github.multiprocessing4j.internal.runtime.JvmRuntime;
+import io.github.multiprocessing4j.internal.watch.ParentWatch;
 import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A {@link Process} that this JVM did not start: the main process as seen from itself, or a child's parent
- * (Python's {@code _MainProcess} and {@code _ParentProcess}). It can be asked for its name, pid and liveness;
- * it cannot be started, configured, signalled or closed.
+ * A {@link Process} that this JVM did not start: the main process as seen from itself, a child as seen from
+ * itself when it runs no Process object of its own (a direct task, a pool worker), or a child's parent (Python's
+ * {@code _MainProcess} and {@code _ParentProcess}). It can be asked for its name, pid and liveness; it cannot be
+ * started, configured, signalled or closed.
  */
 final class ProcessView extends Process {
     private static final long serialVersionUID = 1L;
 
+    private enum Kind { MAIN, SELF, PARENT }
+
     private final long viewPid;
-    private final boolean isParent;
+    private final Kind kind;
 
-    private ProcessView(String name, long pid, boolean isParent) {
-        super(name);
+    private ProcessView(String name, boolean daemon, long pid, Kind kind) {
+        super(name, daemon);
         this.viewPid = pid;
-        this.isParent = isParent;
+        this.kind = kind;
     }
 
-    static ProcessView main() {
-        return new ProcessView("MainProcess", ProcessHandle.current().pid(), false);
+    /** This process as seen from itself: the main process, or a child that runs no Process object. */
+    static ProcessView self(Identity identity) {
+        return new ProcessView(identity.name(), identity.daemon(), ProcessHandle.current().pid(),
+                identity.isChild() ? Kind.SELF : Kind.MAIN);
     }
 
-    static ProcessView parent(String name, long pid) {
-        return new ProcessView(name, pid, true);
+    static ProcessView parent(Identity identity) {
+        return new ProcessView(identity.parentName(), false, identity.parentPid(), Kind.PARENT);
     }
 
     @Override
@@ -42,7 +49,11 @@ final class ProcessView extends Process {
 
     @Override
     public boolean isAlive() {
-        return !isParent || ProcessContext.isParentAlive();
+        if (kind != Kind.PARENT) {
+            return true;
+        }
+        ParentWatch watch = JvmRuntime.get().parentWatch();
+        return watch == null || watch.isParentAlive();
     }
 
     @Override
@@ -52,18 +63,20 @@ final class ProcessView extends Process {
 
     @Override
     public void join() throws InterruptedException {
-        if (!isParent) {
-            throw new IllegalStateException("cannot join the current process");
-        }
-        ProcessContext.awaitParentDeath(Long.MAX_VALUE);
+        awaitParent(Long.MAX_VALUE);
     }
 
     @Override
     public boolean join(Duration timeout) throws InterruptedException {
-        if (!isParent) {
+        return awaitParent(Math.max(0, timeout.toNanos()));
+    }
+
+    private boolean awaitParent(long nanos) throws InterruptedException {
+        if (kind != Kind.PARENT) {
             throw new IllegalStateException("cannot join the current process");
         }
-        return ProcessContext.awaitParentDeath(Math.max(0, timeout.toNanos()));
+        ParentWatch watch = JvmRuntime.get().parentWatch();
+        return watch != null && watch.await(nanos);
     }
 
     @Override
@@ -93,7 +106,8 @@ final class ProcessView extends Process {
 
     @Override
     public String toString() {
-        return "<" + (isParent ? "ParentProcess" : "MainProcess") + " name='" + getName() + "' pid=" + viewPid
-                + (isParent ? (isAlive() ? " started" : " stopped") : " started") + ">";
+        String type = kind == Kind.PARENT ? "ParentProcess" : kind == Kind.MAIN ? "MainProcess" : "Process";
+        return "<" + type + " name='" + getName() + "' pid=" + viewPid + (isAlive() ? " started" : " stopped")
+                + (isDaemon() ? " daemon" : "") + ">";
     }
 }

@@ -1,7 +1,6 @@
 package io.github.multiprocessing4j;
 
-import io.github.multiprocessing4j.internal.process.SparePool;
-import io.github.multiprocessing4j.internal.wire.ControlServer;
+import io.github.multiprocessing4j.internal.runtime.JvmRuntime;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -39,9 +38,10 @@ public final class LeakCheck implements BeforeAllCallback, AfterAllCallback, Bef
 
         Snapshot() {
             // spare JVMs of the warm start method are kept between tests on purpose (SparePoolTest checks them)
-            Set<Long> spares = new HashSet<>(SparePool.pids());
+            JvmRuntime.Snapshot runtime = JvmRuntime.get().snapshot();
+            Set<Long> spares = new HashSet<>(runtime.spares());
             this.spares = spares.size();
-            this.spareSockets = SparePool.connected() + (spares.isEmpty() || !ControlServer.isRunning() ? 0 : 1);
+            this.spareSockets = runtime.connectedSpares() + (spares.isEmpty() || !runtime.socketOpen() ? 0 : 1);
             children = ProcessHandle.current().descendants().map(ProcessHandle::pid)
                     .filter(pid -> !spares.contains(pid)).collect(Collectors.toSet());
             files = leakableFiles();

@@ -2,7 +2,7 @@ package io.github.multiprocessing4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.multiprocessing4j.internal.process.SparePool;
+import io.github.multiprocessing4j.internal.runtime.JvmRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,23 +63,23 @@ class StartMethodTest {
     void shouldRunAWarmProcessInASpareAndKeepSparesStocked() throws Exception {
         new Process(() -> { }).startMethod(StartMethod.WARM).start();
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (SparePool.connected() == 0 && System.nanoTime() < deadline) {
+        while (JvmRuntime.get().snapshot().connectedSpares() == 0 && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        var spares = SparePool.pids();
+        var spares = JvmRuntime.get().snapshot().spares();
         Process p = new Process(() -> { }).startMethod(StartMethod.WARM);
         p.start();
         assertThat(spares).contains(p.pid());
         assertThat(p.join(WAIT)).isTrue();
         assertThat(p.exitCode()).hasValue(0);
-        assertThat(SparePool.pids()).isNotEmpty().doesNotContain(p.pid());
+        assertThat(JvmRuntime.get().snapshot().spares()).isNotEmpty().doesNotContain(p.pid());
     }
 
     @Test
     void shouldGiveAFreshJvmToAProcessWithItsOwnJvmOptions() throws Exception {
         new Process(() -> { }).startMethod(StartMethod.WARM).start();
         Process p = new Process(() -> { }).startMethod(StartMethod.WARM).jvmOptions("-Xmx64m");
-        var spares = SparePool.pids();
+        var spares = JvmRuntime.get().snapshot().spares();
         p.start();
         assertThat(spares).doesNotContain(p.pid());
         assertThat(p.join(WAIT)).isTrue();

@@ -1,7 +1,7 @@
 package io.github.multiprocessing4j.ipc;
 
 import io.github.multiprocessing4j.exception.ProcessException;
-import io.github.multiprocessing4j.internal.codec.AllowList;
+import io.github.multiprocessing4j.internal.runtime.JvmRuntime;
 import io.github.multiprocessing4j.internal.codec.Codec;
 import io.github.multiprocessing4j.internal.ipc.Ring;
 import java.io.IOException;
@@ -27,7 +27,7 @@ final class Messages {
             return message.payload();
         }
         try {
-            return Codec.decode(message.payload(), AllowList.global());
+            return Codec.decode(message.payload(), JvmRuntime.get().allowList());
         } catch (IOException | ClassNotFoundException e) {
             throw new ProcessException("cannot deserialize a message: channel=" + what + ", error=" + e, e);
         }

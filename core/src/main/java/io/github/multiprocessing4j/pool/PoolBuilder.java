@@ -3,6 +3,7 @@ package io.github.multiprocessing4j.pool;
 import io.github.multiprocessing4j.exception.PoolBrokenException;
 import io.github.multiprocessing4j.exception.TaskTimeoutException;
 import io.github.multiprocessing4j.Multiprocessing;
+import io.github.multiprocessing4j.StartMethod;
 import io.github.multiprocessing4j.function.Target0;
 import io.github.multiprocessing4j.function.Target1;
 import io.github.multiprocessing4j.function.Target2;
@@ -157,6 +158,7 @@ public abstract class PoolBuilder<B extends PoolBuilder<B>> {
 
     PoolConfig config(String namePrefix) {
         return new PoolConfig(processes, initializer, initArgs, maxTasksPerChild, maxMemoryBytes,
-                taskTimeout == null ? 0 : taskTimeout.toNanos(), List.copyOf(jvmOptions), namePrefix);
+                taskTimeout == null ? 0 : taskTimeout.toNanos(), List.copyOf(jvmOptions), namePrefix,
+                Multiprocessing.getStartMethod() == StartMethod.WARM);
     }
 }

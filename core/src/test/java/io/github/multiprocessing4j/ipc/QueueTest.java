@@ -75,7 +75,7 @@ class QueueTest {
         for (int i = 0; i < 100; i++) {
             @SuppressWarnings("unchecked")
             Queue<String> again = (Queue<String>) Codec.decode(Codec.encode(q, "the queue").bytes(),
-                    AllowList.global());
+                    new AllowList());
             again.put("copy " + i);
         }
     }

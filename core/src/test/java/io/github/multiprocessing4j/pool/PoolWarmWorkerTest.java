@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.multiprocessing4j.Process;
 import io.github.multiprocessing4j.StartMethod;
-import io.github.multiprocessing4j.internal.process.SparePool;
+import io.github.multiprocessing4j.internal.runtime.JvmRuntime;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,10 +18,10 @@ class PoolWarmWorkerTest {
         stocker.start();
         assertThat(stocker.join(Duration.ofSeconds(30))).isTrue();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (SparePool.readyPids().isEmpty() && System.nanoTime() < deadline) {
+        while (JvmRuntime.get().snapshot().readySpares().isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        return SparePool.readyPids();
+        return JvmRuntime.get().snapshot().readySpares();
     }
 
     @Test

@@ -1,28 +1,34 @@
 package io.github.multiprocessing4j.internal.child;
 
-import io.github.multiprocessing4j.Process;
 import io.github.multiprocessing4j.internal.codec.AllowList;
 import io.github.multiprocessing4j.internal.codec.Codec;
 import io.github.multiprocessing4j.internal.codec.ThrowableData;
+import io.github.multiprocessing4j.internal.process.ChildTask;
 import io.github.multiprocessing4j.internal.process.DirectTask;
+import io.github.multiprocessing4j.internal.process.Identity;
+import io.github.multiprocessing4j.internal.runtime.JvmRuntime;
+import io.github.multiprocessing4j.internal.watch.ParentWatch;
 import io.github.multiprocessing4j.internal.wire.Boot;
+import io.github.multiprocessing4j.internal.wire.ExitReport;
 import io.github.multiprocessing4j.internal.wire.Frame;
 import io.github.multiprocessing4j.internal.wire.FrameReader;
+import io.github.multiprocessing4j.internal.wire.FrameType;
+import io.github.multiprocessing4j.internal.wire.SpareBoot;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 
 /**
  * The entry point of every child JVM.
  *
  * <p>The control channel is the child's stdin (parent to child) and a Unix socket (child to parent); stdout and
  * stderr belong to the user's code. {@code System.in} is replaced by an empty stream, as Python gives its children
- * an empty stdin. The end of stdin means the parent died: a daemon child then halts at once, a non-daemon child
- * finishes its target. When the target returns, the JVM ends as {@code main} returning does (after the target's
- * non-daemon threads end) with status 0; when it throws, its stack trace is printed as Python prints a child's
- * traceback, sent to the parent, and the JVM ends with status 1.
+ * an empty stdin. The end of stdin means the parent died ({@link ParentWatch}): a daemon child then halts at once,
+ * a non-daemon child finishes its task. When the task returns, the JVM ends as {@code main} returning does (after
+ * the task's non-daemon threads end) with status 0; when it throws, its stack trace is printed as Python prints a
+ * child's traceback, sent to the parent, and the JVM ends with status 1.
+ *
+ * <p>A child ended while it starts (SIGTERM, SIGKILL, its parent's death) ends quietly: nothing is printed.
  */
 public final class ChildMain {
     private ChildMain() {
@@ -35,68 +41,86 @@ public final class ChildMain {
      * @throws IOException when stdin does not carry a valid boot frame (the JVM ends with status 1)
      */
     public static void main(String[] args) throws IOException {
+        JvmRuntime runtime = JvmRuntime.forChild();
+        if (runtime == null) {
+            return; // a signal ended this JVM before it could start
+        }
+        ExitReporter exit = new ExitReporter();
+        exit.catchSignals();
         // a channel underneath: closing it wakes a thread blocked reading it (see ExitReporter)
-        StdinInput stdinInput = StdinInput.open();
-        FileChannel stdin = stdinInput.channel();
-        BufferedInputStream buffered = new BufferedInputStream(stdinInput, 64 * 1024);
+        StdinInput stdin = StdinInput.open();
+        BufferedInputStream buffered = new BufferedInputStream(stdin, 64 * 1024);
         FrameReader control = new FrameReader(buffered);
         System.setIn(new ByteArrayInputStream(new byte[0]));
-        Frame first = control.read();
+        Frame first = readQuietly(control, null);
         if (first == null) {
-            return; // the parent went away first
+            return; // the parent went away first, or this JVM is exiting
         }
-        if (first.type() != Frame.BOOT && first.type() != Frame.SPARE) {
+        if (first.type() != FrameType.BOOT && first.type() != FrameType.SPARE) {
             throw new IOException("this class is started by multiprocessing4j; it expects a boot frame on stdin");
         }
-        ByteBuffer firstPayload = ByteBuffer.wrap(first.payload());
-        byte[] bootBytes = first.payload();
-        if (first.type() == Frame.SPARE) {
-            bootBytes = new byte[firstPayload.getInt()];
-            firstPayload.get(bootBytes);
-        }
-        Boot boot = Boot.decode(bootBytes);
+        SpareBoot spare = first.type() == FrameType.SPARE ? SpareBoot.decode(first.payload()) : null;
+        Boot boot = spare != null ? spare.boot() : Boot.decode(first.payload());
         ParentLink link = ParentLink.connectAsync(boot);
-        ExitReporter exit = new ExitReporter();
-        exit.install(link, stdin);
-        allow(boot);
-        if (first.type() == Frame.SPARE) {
-            byte[] warmup = new byte[firstPayload.remaining()];
-            firstPayload.get(warmup);
-            warmUp(warmup, buffered);
-            link.send(Frame.READY, new byte[0]);
-            Frame assigned = control.read();
-            if (assigned == null || assigned.type() != Frame.BOOT) {
+        ParentWatch watch = new ParentWatch(boot.parentPid(), boot.parentStart());
+        exit.reportAtExit(runtime, link, stdin, watch);
+        allow(runtime.allowList(), boot);
+        if (spare != null) {
+            warmUp(runtime.allowList(), spare.warmup(), buffered);
+            link.send(Frame.empty(FrameType.READY));
+            Frame assigned = readQuietly(control, watch);
+            if (assigned == null || assigned.type() != FrameType.BOOT) {
                 return; // retired, or the parent is gone
             }
             boot = Boot.decode(assigned.payload());
-            allow(boot);
+            allow(runtime.allowList(), boot);
         }
-        ProcessContext.initChild(boot);
-        Frame task = control.read();
-        if (task == null || task.type() != Frame.TASK) {
+        runtime.becomeChild(Identity.of(boot), watch);
+        if (boot.daemon()) {
+            watch.onGone(new Halt());
+        }
+        Frame taskFrame = readQuietly(control, watch);
+        if (taskFrame == null || taskFrame.type() != FrameType.TASK) {
             return; // the parent died before sending the task
         }
-        ParentChannel.init(control, link);
+        run(runtime, boot, taskFrame.payload(), new ChildChannel(control, link, watch), exit);
+    }
 
-        Process process;
+    private static void run(JvmRuntime runtime, Boot boot, byte[] taskBytes, ChildChannel channel,
+            ExitReporter exit) {
         try {
-            process = decodeTask(task.payload());
-            if (!(process instanceof ParentChannel.InputConsumer)) {
-                watchParent(control, boot.daemon());
+            ChildTask task = decodeTask(runtime.allowList(), taskBytes);
+            if (!task.readsParentInput()) {
+                new InputWatcher(channel.input(), channel.watch()).start();
             }
-            ProcessContext.setCurrent(process);
-            process.run();
+            runtime.setCurrentTask(task);
+            task.run(channel);
         } catch (Throwable t) {
             System.err.println("Process " + boot.name() + ":");
             t.printStackTrace();
             System.err.flush();
-            link.send(Frame.EXCEPTION, ThrowableData.encode(t));
-            exit.ended(ExitReporter.THREW);
+            channel.send(new Frame(FrameType.EXCEPTION, ThrowableData.encode(t)));
+            exit.ended(ExitReport.Kind.THREW);
             // end as a JVM whose main threw: status 1 once the target's non-daemon threads are done
-            Thread.currentThread().setUncaughtExceptionHandler((thread, e) -> { });
+            Thread.currentThread().setUncaughtExceptionHandler(new Silent());
             throw new ChildFailed();
         }
-        exit.ended(ExitReporter.RETURNED);
+        exit.ended(ExitReport.Kind.RETURNED);
+    }
+
+    /**
+     * Reads the next control frame; null at the end of stdin, and also when the read fails because this JVM is
+     * exiting (its exit sequence closed stdin): a child ended while it starts says nothing.
+     */
+    private static Frame readQuietly(FrameReader control, ParentWatch watch) throws IOException {
+        try {
+            return control.read();
+        } catch (IOException e) {
+            if (watch == null || watch.isExiting() || !watch.isParentAlive()) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     /**
@@ -105,23 +129,20 @@ public final class ChildMain {
      * and exercises java.io both ways. It stops as soon as its own task is waiting: a spare taken while still
      * booting must not spend on warming what the task itself is about to load.
      */
-    private static void warmUp(byte[] sample, BufferedInputStream stdin) {
+    private static void warmUp(AllowList allowList, byte[] sample, BufferedInputStream stdin) {
         try {
-            ProcessContext.isExiting();
-            new ParentWatcher(null, false).getName();
-            decodeTask(Warmup.directSample()).run();
+            new InputWatcher(null, null).getName();
+            decodeTask(allowList, io.github.multiprocessing4j.internal.process.Warmup.directSample()).run(null);
             if (isTaskWaiting(stdin)) {
                 return;
             }
             if (sample.length > 0) {
-                decodeTask(sample);
+                decodeTask(allowList, sample);
             }
             if (isTaskWaiting(stdin)) {
                 return;
             }
-            Object sample2 = Codec.decode(Codec.encode(Warmup.sample(), "the warm-up sample").bytes(),
-                    AllowList.global());
-            io.github.multiprocessing4j.internal.process.Targets.invoke(sample2, new Object[] {"warm"});
+            io.github.multiprocessing4j.internal.process.Warmup.roundTrip(allowList);
             if (isTaskWaiting(stdin)) {
                 return;
             }
@@ -140,55 +161,59 @@ public final class ChildMain {
         }
     }
 
-    private static void watchParent(FrameReader control, boolean daemon) {
-        ParentWatcher watcher = new ParentWatcher(control, daemon);
-        watcher.start();
-    }
-
     /**
-     * Reads stdin after the task: its end means the parent died. A named class rather than a lambda: on a
-     * spare's path from its task to the target, a first lambda would cost a bootstrap of about a millisecond.
+     * Reads stdin after the task: nothing comes until the parent goes away, and its end is the parent's death. A
+     * named class rather than a lambda: on a spare's path from its task to the target, a first lambda would cost
+     * a bootstrap of about a millisecond.
      */
-    private static final class ParentWatcher extends Thread {
+    private static final class InputWatcher extends Thread {
         private final FrameReader control;
-        private final boolean daemon;
+        private final ParentWatch watch;
 
-        ParentWatcher(FrameReader control, boolean daemon) {
+        InputWatcher(FrameReader control, ParentWatch watch) {
             super("mp4j-parent-watch");
             this.control = control;
-            this.daemon = daemon;
+            this.watch = watch;
             setDaemon(true);
         }
 
         @Override
         public void run() {
             try {
-                // after the task, stdin carries nothing until the parent goes away
                 while (control.read() != null) {
                     continue;
                 }
             } catch (IOException e) {
-                // a broken pipe is a dead parent too, unless this JVM closed it on its way out
+                // a broken pipe is the parent's end too, unless this JVM closed it on its way out
             }
-            if (ProcessContext.isExiting()) {
-                return;
-            }
-            ProcessContext.parentDied();
-            if (daemon) {
-                Runtime.getRuntime().halt(128 + 15);
-            }
+            watch.inputEnded();
         }
     }
 
-    private static Process decodeTask(byte[] task) throws IOException, ClassNotFoundException,
-            ReflectiveOperationException {
-        return DirectTask.isDirect(task) ? DirectTask.decode(task, AllowList.global())
-                : (Process) Codec.decode(task, AllowList.global());
+    /** What a daemon child does when its parent is gone: it ends at once, as if terminated. */
+    private static final class Halt implements Runnable {
+        @Override
+        public void run() {
+            Runtime.getRuntime().halt(128 + 15);
+        }
     }
 
-    /** Adds the parent's allow-list patterns (a loop: see {@link ParentWatcher} on first lambdas). */
-    private static void allow(Boot boot) {
-        AllowList list = AllowList.global();
+    /** Keeps the JVM from printing the {@link ChildFailed} that ends the main thread. */
+    private static final class Silent implements Thread.UncaughtExceptionHandler {
+        @Override
+        public void uncaughtException(Thread thread, Throwable e) {
+            // the failure was printed and reported already
+        }
+    }
+
+    private static ChildTask decodeTask(AllowList allowList, byte[] task) throws IOException,
+            ClassNotFoundException, ReflectiveOperationException {
+        return DirectTask.isDirect(task) ? DirectTask.decode(task, allowList)
+                : (ChildTask) Codec.decode(task, allowList);
+    }
+
+    /** Adds the parent's allow-list patterns (a loop, not a lambda: see {@link InputWatcher}). */
+    private static void allow(AllowList list, Boot boot) {
         for (String pattern : boot.allowPatterns()) {
             list.add(pattern);
         }

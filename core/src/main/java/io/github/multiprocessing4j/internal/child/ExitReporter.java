@@ -1,26 +1,26 @@
 package io.github.multiprocessing4j.internal.child;
 
-import io.github.multiprocessing4j.internal.wire.Frame;
+import io.github.multiprocessing4j.internal.runtime.ExitStage;
+import io.github.multiprocessing4j.internal.runtime.JvmRuntime;
+import io.github.multiprocessing4j.internal.watch.ParentWatch;
+import io.github.multiprocessing4j.internal.wire.ExitReport;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 
 /**
- * Tells the parent how this child ends, so that it can report exit codes as Python does: the JVM turns SIGTERM
- * into an ordinary exit with status 143, which the parent could not tell apart from {@code System.exit(143)}.
- * A shutdown hook sends the kind of ending (returned, threw, {@code System.exit}, or a signal caught here); the
- * parent reads the status from the operating system.
+ * Tells the parent how this child ends ({@link ExitReport}), as the last step of the runtime's exit sequence.
+ * SIGTERM, SIGINT and SIGHUP are caught and turned into an orderly exit that reports the signal, so the parent
+ * can tell them from {@code System.exit(128+N)}.
  */
 final class ExitReporter {
-    static final byte SYSTEM_EXIT = 0;
-    static final byte RETURNED = 1;
-    static final byte THREW = 2;
-    static final byte SIGNAL = 3;
-
-    private volatile byte kind = SYSTEM_EXIT;
+    private volatile ExitReport.Kind kind = ExitReport.Kind.SYSTEM_EXIT;
     private volatile int signal;
 
-    void install(ParentLink link, Closeable stdin) {
+    /**
+     * Catches the signals. Called right after the runtime's exit hook is installed: a signal that comes before
+     * either ends the JVM without a report, which the parent reads as the signal.
+     */
+    void catchSignals() {
         for (String name : new String[] {"TERM", "INT", "HUP"}) {
             try {
                 sun.misc.Signal.handle(new sun.misc.Signal(name), new SignalExit(this));
@@ -28,9 +28,18 @@ final class ExitReporter {
                 // the JVM reserves this signal (e.g. under -Xrs): its default action stays
             }
         }
-        // after the signal handlers: a SIGTERM that comes before them ends the JVM with no report at all, which
-        // the parent reads as -15; one that comes between would be reported as an ordinary exit
-        Runtime.getRuntime().addShutdownHook(new ExitHook(this, link, stdin));
+    }
+
+    /** Adds the report to the runtime's exit sequence, once the child knows where to send it. */
+    void reportAtExit(JvmRuntime runtime, ParentLink link, Closeable stdin, ParentWatch watch) {
+        runtime.atExit(ExitStage.REPORT_TO_PARENT, new Report(this, link, stdin, watch));
+    }
+
+    /** Records how the target ended (a signal caught meanwhile wins). */
+    void ended(ExitReport.Kind how) {
+        if (kind != ExitReport.Kind.SIGNAL) {
+            kind = how;
+        }
     }
 
     /*
@@ -49,42 +58,38 @@ final class ExitReporter {
         @Override
         public void handle(sun.misc.Signal caught) {
             reporter.signal = caught.getNumber();
-            reporter.kind = SIGNAL;
+            reporter.kind = ExitReport.Kind.SIGNAL;
             System.exit(128 + caught.getNumber());
         }
     }
 
     /** Sends the exit report, then lets go of stdin. */
-    private static final class ExitHook extends Thread {
+    private static final class Report implements Runnable {
         private final ExitReporter reporter;
         private final ParentLink link;
         private final Closeable stdin;
+        private final ParentWatch watch;
 
-        ExitHook(ExitReporter reporter, ParentLink link, Closeable stdin) {
-            super("mp4j-exit-report");
+        Report(ExitReporter reporter, ParentLink link, Closeable stdin, ParentWatch watch) {
             this.reporter = reporter;
             this.link = link;
             this.stdin = stdin;
+            this.watch = watch;
         }
 
         @Override
         public void run() {
-            link.sendWelcomed(Frame.EXIT, ByteBuffer.allocate(5).put(reporter.kind).putInt(reporter.signal).array(),
+            ExitReport.Kind how = reporter.kind;
+            link.sendWelcomed(new ExitReport(how, how == ExitReport.Kind.SIGNAL ? reporter.signal : 0).toFrame(),
                     2000);
             // HotSpot waits up to 300 ms at exit for threads blocked in native code, such as the thread that
             // reads stdin to notice the parent's death; closing the channel wakes it up
-            ProcessContext.markExiting();
+            watch.markExiting();
             try {
                 stdin.close();
             } catch (IOException e) {
                 // it is closed either way
             }
-        }
-    }
-
-    void ended(byte how) {
-        if (kind != SIGNAL) {
-            kind = how;
         }
     }
 }

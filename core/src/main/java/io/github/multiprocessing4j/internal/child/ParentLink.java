@@ -1,10 +1,10 @@
 package io.github.multiprocessing4j.internal.child;
 
 import io.github.multiprocessing4j.internal.wire.Boot;
-import io.github.multiprocessing4j.internal.wire.Connection;
 import io.github.multiprocessing4j.internal.wire.Frame;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
+import io.github.multiprocessing4j.internal.wire.FrameType;
+import io.github.multiprocessing4j.internal.wire.FramedSocket;
+import io.github.multiprocessing4j.internal.wire.Hello;
 import java.io.IOException;
 import java.nio.file.Paths;
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +19,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class ParentLink {
     private static final long CONNECT_WAIT_SECONDS = 10;
-    private final CompletableFuture<Connection> connection = new CompletableFuture<>();
+    private final CompletableFuture<FramedSocket> connection = new CompletableFuture<>();
     private final CompletableFuture<Void> welcomed = new CompletableFuture<>();
 
     private ParentLink() {
@@ -40,18 +40,12 @@ final class ParentLink {
 
     private void connect(Boot boot) {
         try {
-            Connection c = Connection.connect(Paths.get(boot.socketPath()));
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            DataOutputStream out = new DataOutputStream(bytes);
-            out.writeLong(boot.childId());
-            out.writeInt(boot.secret().length);
-            out.write(boot.secret());
-            out.writeLong(ProcessHandle.current().pid());
-            c.write(Frame.HELLO, bytes.toByteArray());
+            FramedSocket c = FramedSocket.connect(Paths.get(boot.socketPath()));
+            c.write(new Hello(boot.childId(), boot.secret(), ProcessHandle.current().pid()).toFrame());
             connection.complete(c);
             // the one frame the parent sends on the socket; this thread then ends, leaving no reader blocked
             Frame welcome = c.read();
-            if (welcome != null && welcome.type() == Frame.WELCOME) {
+            if (welcome != null && welcome.type() == FrameType.WELCOME) {
                 welcomed.complete(null);
             } else {
                 welcomed.completeExceptionally(new IOException("the parent closed the socket"));
@@ -66,7 +60,7 @@ final class ParentLink {
      * Sends a frame once the parent has welcomed this child (at most {@code millis} later): from then on, the
      * parent reads everything sent before it sees this process end. For the exit report.
      */
-    void sendWelcomed(byte type, byte[] payload, long millis) {
+    void sendWelcomed(Frame frame, long millis) {
         try {
             welcomed.get(millis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
@@ -74,12 +68,12 @@ final class ParentLink {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        send(type, payload);
+        send(frame);
     }
 
-    void send(byte type, byte[] payload) {
+    void send(Frame frame) {
         try {
-            connection.get(CONNECT_WAIT_SECONDS, TimeUnit.SECONDS).write(type, payload);
+            connection.get(CONNECT_WAIT_SECONDS, TimeUnit.SECONDS).write(frame);
         } catch (IOException | ExecutionException | TimeoutException e) {
             // the parent is gone or never answered: nobody is left to tell
         } catch (InterruptedException e) {

@@ -22,8 +22,6 @@ public final class AllowList implements ObjectInputFilter {
     /** System property: extra allowed patterns, comma-separated. */
     public static final String PROPERTY = "multiprocessing4j.serialAllow";
 
-    private static final AllowList GLOBAL = new AllowList();
-
     private static final Set<String> JDK_PACKAGES = Set.of(
             "java.lang", "java.util", "java.util.concurrent", "java.util.concurrent.atomic",
             "java.util.concurrent.locks", "java.util.regex", "java.time", "java.time.chrono", "java.time.format",
@@ -34,16 +32,12 @@ public final class AllowList implements ObjectInputFilter {
     private final Set<String> packagePrefixes = ConcurrentHashMap.newKeySet();
     private final Set<String> classes = ConcurrentHashMap.newKeySet();
 
-    private AllowList() {
+    /** A list with the defaults and the patterns of {@value #PROPERTY}; the runtime keeps this JVM's. */
+    public AllowList() {
         String extra = System.getProperty(PROPERTY, "");
         for (String pattern : extra.split(",")) {
             add(pattern.trim());
         }
-    }
-
-    /** The list of this process. */
-    public static AllowList global() {
-        return GLOBAL;
     }
 
     /**

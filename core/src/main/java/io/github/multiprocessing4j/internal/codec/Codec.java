@@ -27,17 +27,17 @@ import java.util.Set;
  * {@link SerializationFailedException} that names the culprit ({@link SerializationDiagnosis}).
  */
 public final class Codec {
-    private static final byte JAVA = 0;
-    private static final byte NULL = 1;
-    private static final byte INT = 2;
-    private static final byte LONG = 3;
-    private static final byte STRING = 4;
-    private static final byte BYTES = 5;
-    private static final byte DOUBLE = 6;
-    private static final byte BOOLEAN = 7;
-    private static final byte INTS = 8;
-    private static final byte LONGS = 9;
-    private static final byte DOUBLES = 10;
+    private static final byte JAVA = CodecTags.JAVA;
+    private static final byte NULL = CodecTags.NULL;
+    private static final byte INT = CodecTags.INT;
+    private static final byte LONG = CodecTags.LONG;
+    private static final byte STRING = CodecTags.STRING;
+    private static final byte BYTES = CodecTags.BYTES;
+    private static final byte DOUBLE = CodecTags.DOUBLE;
+    private static final byte BOOLEAN = CodecTags.BOOLEAN;
+    private static final byte INTS = CodecTags.INTS;
+    private static final byte LONGS = CodecTags.LONGS;
+    private static final byte DOUBLES = CodecTags.DOUBLES;
 
     private Codec() {
     }

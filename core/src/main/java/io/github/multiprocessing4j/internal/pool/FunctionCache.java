@@ -1,6 +1,6 @@
 package io.github.multiprocessing4j.internal.pool;
 
-import io.github.multiprocessing4j.internal.codec.AllowList;
+import io.github.multiprocessing4j.internal.runtime.JvmRuntime;
 import io.github.multiprocessing4j.internal.codec.Codec;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -32,7 +32,7 @@ public final class FunctionCache {
         }
         String what = "the task function " + function.getClass().getName();
         Codec.Encoded encoded = Codec.encode(function, what);
-        AllowList.global().learn(encoded.packages());
+        JvmRuntime.get().allowList().learn(encoded.packages());
         FunctionRef ref = new FunctionRef(IDS.incrementAndGet(), encoded.bytes(), encoded.packages(), arity, what);
         synchronized (CACHE) {
             CACHE.put(function, ref);

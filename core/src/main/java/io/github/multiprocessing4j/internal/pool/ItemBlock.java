@@ -3,7 +3,7 @@ package io.github.multiprocessing4j.internal.pool;
 import io.github.multiprocessing4j.exception.ChildProcessException;
 import io.github.multiprocessing4j.exception.ProcessException;
 import io.github.multiprocessing4j.exception.SerializationFailedException;
-import io.github.multiprocessing4j.internal.codec.AllowList;
+import io.github.multiprocessing4j.internal.runtime.JvmRuntime;
 import io.github.multiprocessing4j.internal.codec.Codec;
 import io.github.multiprocessing4j.internal.codec.ThrowableData;
 import java.io.ByteArrayOutputStream;
@@ -69,7 +69,7 @@ final class ItemBlock {
                     Codec.Encoded e = Codec.encode(args[a], "argument " + a + " of element " + (firstIndex + i));
                     if (!e.packages().isEmpty()) {
                         packages.addAll(e.packages());
-                        AllowList.global().learn(e.packages());
+                        JvmRuntime.get().allowList().learn(e.packages());
                     }
                     out.writeInt(e.bytes().length);
                     out.write(e.bytes());
@@ -147,7 +147,7 @@ final class ItemBlock {
                 byte[] raw = new byte[in.getInt()];
                 in.get(raw);
                 try {
-                    args[a] = failure == null ? Codec.decode(raw, AllowList.global()) : null;
+                    args[a] = failure == null ? Codec.decode(raw, JvmRuntime.get().allowList()) : null;
                 } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
                     failure = new SerializationFailedException("cannot read argument " + a + " in the worker: " + e,
                             e);
@@ -222,7 +222,7 @@ final class ItemBlock {
 
     private static Outcome value(byte[] raw, String worker, long pid) {
         try {
-            return new Outcome(Codec.decode(raw, AllowList.global()), null);
+            return new Outcome(Codec.decode(raw, JvmRuntime.get().allowList()), null);
         } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
             return new Outcome(null, new SerializationFailedException("cannot read the task's result here: worker="
                     + worker + ", pid=" + pid + ", error=" + e, e));
@@ -231,7 +231,7 @@ final class ItemBlock {
 
     static Throwable throwable(byte[] raw) {
         try {
-            return ThrowableData.decode(raw, AllowList.global());
+            return ThrowableData.decode(raw, JvmRuntime.get().allowList());
         } catch (IOException e) {
             return new ProcessException("cannot read the worker's exception: size=" + raw.length
                     + ", error=" + e.getMessage(), e);

@@ -14,7 +14,9 @@ import java.util.List;
  * @param taskTimeoutNanos the default limit per task; 0 for none
  * @param jvmOptions extra options for the worker JVMs
  * @param namePrefix workers are named {@code namePrefix-N}
+ * @param warmStart whether workers may take ready spare JVMs (the warm start method)
  */
 public record PoolConfig(int processes, Serializable initializer, Object[] initArgs, int maxTasksPerChild,
-        long maxMemoryBytes, long taskTimeoutNanos, List<String> jvmOptions, String namePrefix) {
+        long maxMemoryBytes, long taskTimeoutNanos, List<String> jvmOptions, String namePrefix,
+        boolean warmStart) {
 }

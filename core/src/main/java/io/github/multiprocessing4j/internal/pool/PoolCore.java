@@ -1,7 +1,10 @@
 package io.github.multiprocessing4j.internal.pool;
 
 import io.github.multiprocessing4j.exception.PoolBrokenException;
+import io.github.multiprocessing4j.internal.runtime.ExitStage;
+import io.github.multiprocessing4j.internal.runtime.JvmRuntime;
 import io.github.multiprocessing4j.internal.wire.Frame;
+import io.github.multiprocessing4j.internal.wire.FrameType;
 import io.github.multiprocessing4j.exception.TaskTimeoutException;
 import java.io.IOException;
 import java.time.Duration;
@@ -48,7 +51,12 @@ public final class PoolCore {
     private final List<Worker> workers = new ArrayList<>();
     private final ArrayDeque<Runnable> deferred = new ArrayDeque<>();
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
-    private final Thread exitHook = new Thread(this::terminate, "mp4j-pool-exit");
+    private final Runnable atExit = new Runnable() {
+        @Override
+        public void run() {
+            terminate();
+        }
+    };
     private State state = State.RUNNING;
     private PoolBrokenException broken;
     private int startDeaths;
@@ -63,7 +71,7 @@ public final class PoolCore {
     public PoolCore(PoolConfig config) {
         this.config = config;
         this.launcher = new WorkerLauncher(config, this);
-        Runtime.getRuntime().addShutdownHook(exitHook);
+        JvmRuntime.get().atExit(ExitStage.STOP_POOLS, atExit);
         RuntimeException failure = null;
         synchronized (lock) {
             try {
@@ -178,7 +186,7 @@ public final class PoolCore {
             startLocked(unit);
         }
         try {
-            worker.handle.send(Frame.POOL_TASK, frame);
+            worker.handle.send(FrameType.POOL_TASK, frame);
             unit.delivered = true;
         } catch (IOException e) {
             // the worker is dying: its exit puts the unit back in the queue
@@ -217,10 +225,10 @@ public final class PoolCore {
     /** A frame from a worker, on its connection's reader thread. */
     void onFrame(Worker worker, Frame frame) {
         switch (frame.type()) {
-            case Frame.POOL_RESULT:
+            case POOL_RESULT:
                 onResult(worker, frame.payload());
                 break;
-            case Frame.POOL_READY:
+            case POOL_READY:
                 synchronized (lock) {
                     worker.ready = true;
                     startDeaths = 0;
@@ -228,14 +236,14 @@ public final class PoolCore {
                     drainLocked();
                 }
                 break;
-            case Frame.POOL_RETIRING:
+            case POOL_RETIRING:
                 synchronized (lock) {
                     worker.retiring = true;
                     worker.selfRetired = true;
                     replenishLocked();
                 }
                 break;
-            case Frame.POOL_INIT_FAILED:
+            case POOL_INIT_FAILED:
                 Throwable cause = ItemBlock.throwable(frame.payload());
                 synchronized (lock) {
                     breakLocked(new PoolBrokenException("the pool's initializer failed: worker=" + worker.name
@@ -290,7 +298,7 @@ public final class PoolCore {
     private void retireLocked(Worker worker) {
         worker.retiring = true;
         try {
-            worker.handle.send(Frame.POOL_EXIT, new byte[0]);
+            worker.handle.send(Frame.empty(FrameType.POOL_EXIT));
         } catch (IOException e) {
             // it is ending anyway
         }
@@ -384,11 +392,7 @@ public final class PoolCore {
         if (timer != null) {
             timer.shutdownNow();
         }
-        try {
-            Runtime.getRuntime().removeShutdownHook(exitHook);
-        } catch (IllegalStateException e) {
-            // the JVM is exiting: the hook is running or has run
-        }
+        JvmRuntime.get().removeAtExit(ExitStage.STOP_POOLS, atExit);
         deferred.add(() -> terminated.complete(null));
     }
 

@@ -1,6 +1,6 @@
 package io.github.multiprocessing4j.internal.pool;
 
-import io.github.multiprocessing4j.internal.codec.AllowList;
+import io.github.multiprocessing4j.internal.runtime.JvmRuntime;
 import io.github.multiprocessing4j.internal.codec.Codec;
 import io.github.multiprocessing4j.function.SerializableBiFunction;
 import io.github.multiprocessing4j.function.SerializableCallable;
@@ -22,7 +22,7 @@ final class TaskRunner {
         } catch (IOException e) {
             throw new IllegalStateException("damaged task frame from the parent: size=" + payload.length, e);
         }
-        AllowList.global().learn(task.packages());
+        JvmRuntime.get().allowList().learn(task.packages());
         Object function = function(task);
         Object[] rows = ItemBlock.readArguments(task.block(), task.arity());
         Object[] values = new Object[rows.length];
@@ -52,7 +52,7 @@ final class TaskRunner {
         }
         Object decoded;
         try {
-            decoded = Codec.decode(task.function(), AllowList.global());
+            decoded = Codec.decode(task.function(), JvmRuntime.get().allowList());
         } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
             decoded = e;
         }

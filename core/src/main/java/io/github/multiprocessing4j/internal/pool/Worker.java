@@ -37,11 +37,9 @@ final class Worker {
     /** Kills the worker and everything it started. */
     void killTree() {
         ChildHandle h = handle;
-        if (h == null) {
-            return;
+        if (h != null) {
+            h.killTree();
         }
-        ProcessHandle.of(h.pid()).ifPresent(p -> p.descendants().forEach(ProcessHandle::destroyForcibly));
-        h.kill();
     }
 
     @Override

@@ -1,17 +1,13 @@
 package io.github.multiprocessing4j.internal.pool;
 
-import io.github.multiprocessing4j.internal.child.ProcessContext;
-import io.github.multiprocessing4j.internal.codec.AllowList;
 import io.github.multiprocessing4j.internal.codec.Codec;
 import io.github.multiprocessing4j.internal.process.ChildHandle;
 import io.github.multiprocessing4j.internal.process.LaunchRequest;
-import io.github.multiprocessing4j.internal.process.SparePool;
-import io.github.multiprocessing4j.internal.process.StreamSpec;
-import io.github.multiprocessing4j.internal.wire.Frame;
-import io.github.multiprocessing4j.Multiprocessing;
-import io.github.multiprocessing4j.StartMethod;
+import io.github.multiprocessing4j.internal.runtime.JvmRuntime;
 import io.github.multiprocessing4j.internal.spawn.InheritedJvm;
 import io.github.multiprocessing4j.internal.spawn.JvmOptionCheck;
+import io.github.multiprocessing4j.internal.spawn.StreamSpec;
+import io.github.multiprocessing4j.internal.wire.Frame;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Starts worker JVMs for a pool with the Process machinery ({@link ChildHandle}): each runs a {@link WorkerLoop} and
@@ -63,20 +60,20 @@ final class WorkerLauncher {
     /** Starts one worker; its frames and its exit go to the pool. */
     Worker launch() {
         Worker worker = new Worker(config.namePrefix() + "-" + NUMBERS.incrementAndGet());
+        JvmRuntime runtime = JvmRuntime.get();
         WorkerLoop loop = new WorkerLoop(config.initializer(), config.initArgs(), config.maxMemoryBytes());
-        loop.setName(worker.name);
         Codec.Encoded task = Codec.encode(loop, "the pool's worker (its initializer and arguments)");
-        AllowList.global().learn(task.packages());
-        int[] identity = ProcessContext.nextChildIdentity();
-        java.util.function.Consumer<Frame> listener = frame -> core.onFrame(worker, frame);
+        runtime.allowList().learn(task.packages());
+        int[] numbers = runtime.nextChildNumbers();
+        Consumer<Frame> listener = frame -> core.onFrame(worker, frame);
         ChildHandle warm = null;
-        if (config.jvmOptions().isEmpty() && Multiprocessing.getStartMethod() == StartMethod.WARM) {
+        if (config.jvmOptions().isEmpty() && config.warmStart()) {
             // a spare has no -XX:+ExitOnOutOfMemoryError; the worker's task runner halts with 3 on one instead
-            warm = SparePool.takeIfReady(new LaunchRequest(loop, worker.name, false, identity, task.bytes(), java,
-                    List.of(), Map.of(), null, loaders, INHERIT, INHERIT, listener));
+            warm = runtime.spares().takeIfReady(new LaunchRequest(null, worker.name, false, numbers, task.bytes(),
+                    java, List.of(), Map.of(), null, loaders, INHERIT, INHERIT, listener));
         }
-        worker.handle = warm != null ? warm : ChildHandle.launch(new LaunchRequest(loop, worker.name, false,
-                identity, task.bytes(), java, options, Map.of(), null, loaders, INHERIT, INHERIT, listener));
+        worker.handle = warm != null ? warm : runtime.launcher().launch(new LaunchRequest(null, worker.name, false,
+                numbers, task.bytes(), java, options, Map.of(), null, loaders, INHERIT, INHERIT, listener));
         worker.handle.exitCode().whenCompleteAsync((code, error) -> core.onExit(worker, code == null ? -1 : code),
                 EVENTS);
         return worker;

@@ -1,12 +1,12 @@
 package io.github.multiprocessing4j.internal.pool;
 
-import io.github.multiprocessing4j.Process;
-import io.github.multiprocessing4j.internal.child.ParentChannel;
-import io.github.multiprocessing4j.internal.child.ProcessContext;
 import io.github.multiprocessing4j.internal.codec.ThrowableData;
+import io.github.multiprocessing4j.internal.process.ChildTask;
+import io.github.multiprocessing4j.internal.process.ParentChannel;
 import io.github.multiprocessing4j.internal.process.Targets;
 import io.github.multiprocessing4j.internal.wire.Frame;
 import io.github.multiprocessing4j.internal.wire.FrameReader;
+import io.github.multiprocessing4j.internal.wire.FrameType;
 import java.io.IOException;
 import java.io.Serializable;
 
@@ -16,12 +16,13 @@ import java.io.Serializable;
  *
  * <p>A worker may start processes (it is not a daemon). When it ends, for whatever reason it can see (told to
  * retire, over its memory limit, parent gone), it first kills every process it started, and their descendants.
- * The parent's death is noticed between tasks by the end of stdin, and during a task by a watcher thread that
- * checks the parent pid every {@value #PARENT_POLL_MILLIS} ms.
+ * The parent's death is noticed by the child's one {@link io.github.multiprocessing4j.internal.watch.ParentWatch}:
+ * from the end of stdin between tasks, and during a task by polling the parent every {@value #PARENT_POLL_MILLIS}
+ * ms.
  */
-public final class WorkerLoop extends Process implements ParentChannel.InputConsumer {
+final class WorkerLoop implements ChildTask {
     private static final long serialVersionUID = 1L;
-    static final long PARENT_POLL_MILLIS = 100;
+    static final long PARENT_POLL_MILLIS = 20;
     private static final long SPIN_NANOS = 50_000;
 
     private final Serializable initializer;
@@ -35,19 +36,25 @@ public final class WorkerLoop extends Process implements ParentChannel.InputCons
     }
 
     @Override
-    public void run() {
-        watchParent();
+    public boolean readsParentInput() {
+        return true;
+    }
+
+    @Override
+    public void run(ParentChannel parent) {
+        parent.watch().onGone(WorkerLoop::parentGone);
+        parent.watch().startPolling(PARENT_POLL_MILLIS);
         try {
             if (initializer != null) {
                 Targets.invoke(initializer, initArgs);
             }
         } catch (Throwable t) {
-            ParentChannel.send(Frame.POOL_INIT_FAILED, ThrowableData.encode(t));
+            parent.send(new Frame(FrameType.POOL_INIT_FAILED, ThrowableData.encode(t)));
             endDescendants();
             System.exit(1);
         }
-        ParentChannel.send(Frame.POOL_READY, new byte[0]);
-        FrameReader in = ParentChannel.input();
+        parent.send(Frame.empty(FrameType.POOL_READY));
+        FrameReader in = parent.input();
         TaskRunner runner = new TaskRunner();
         while (true) {
             Frame frame;
@@ -57,17 +64,17 @@ public final class WorkerLoop extends Process implements ParentChannel.InputCons
                 frame = null;
             }
             if (frame == null) {
-                ParentChannel.parentGone();
+                parent.watch().inputEnded();
                 break;
             }
-            if (frame.type() == Frame.POOL_EXIT) {
+            if (frame.type() == FrameType.POOL_EXIT) {
                 break;
             }
-            if (frame.type() == Frame.POOL_TASK) {
-                ParentChannel.send(Frame.POOL_RESULT, runner.run(frame.payload()));
+            if (frame.type() == FrameType.POOL_TASK) {
+                parent.send(new Frame(FrameType.POOL_RESULT, runner.run(frame.payload())));
                 awaitInput(in);
                 if (maxMemoryBytes > 0 && MemoryProbe.residentBytes() > maxMemoryBytes) {
-                    ParentChannel.send(Frame.POOL_RETIRING, new byte[0]);
+                    parent.send(Frame.empty(FrameType.POOL_RETIRING));
                     break;
                 }
             }
@@ -75,6 +82,12 @@ public final class WorkerLoop extends Process implements ParentChannel.InputCons
         endDescendants();
         // end as Python's workers do, without waiting for threads a task may have left running
         System.exit(0);
+    }
+
+    /** The parent is gone: nobody will take results; end what the tasks started, and this JVM, at once. */
+    private static void parentGone() {
+        endDescendants();
+        Runtime.getRuntime().halt(1);
     }
 
     /**
@@ -90,27 +103,6 @@ public final class WorkerLoop extends Process implements ParentChannel.InputCons
         } catch (IOException e) {
             // the next read reports it
         }
-    }
-
-    private static void watchParent() {
-        long parent = ProcessContext.parentPid();
-        Thread watcher = new Thread(() -> {
-            while (true) {
-                try {
-                    Thread.sleep(PARENT_POLL_MILLIS);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                long now = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
-                if (now != parent) {
-                    ParentChannel.parentGone();
-                    endDescendants();
-                    Runtime.getRuntime().halt(1);
-                }
-            }
-        }, "mp4j-pool-parent-watch");
-        watcher.setDaemon(true);
-        watcher.start();
     }
 
     /** Kills what the tasks started: the whole tree below this JVM. */

@@ -1,7 +1,6 @@
 package io.github.multiprocessing4j.internal.process;
 
 import io.github.multiprocessing4j.exception.ProcessStartException;
-import io.github.multiprocessing4j.internal.child.Warmup;
 import io.github.multiprocessing4j.internal.codec.Codec;
 import io.github.multiprocessing4j.internal.spawn.ClassDataArchive;
 import java.nio.file.Path;
@@ -20,14 +19,14 @@ final class ArchiveTrainer {
         return Codec.encode(Warmup.sample(), "the warm-up sample").bytes();
     }
 
-    static void ensure(Path javaBinary, String classPath) {
+    static void ensure(ChildLauncher launcher, Path javaBinary, String classPath) {
         ClassDataArchive.Training training = ClassDataArchive.claimTraining(javaBinary, classPath);
         if (training == null) {
             return;
         }
         ChildHandle trainer;
         try {
-            trainer = ChildHandle.spare(classPath, defaultSample(), training.options(), true);
+            trainer = launcher.spare(classPath, defaultSample(), training.options(), true);
         } catch (ProcessStartException e) {
             return; // no archive this time
         }

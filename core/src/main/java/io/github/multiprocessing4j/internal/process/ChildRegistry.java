@@ -1,96 +1,71 @@
 package io.github.multiprocessing4j.internal.process;
 
+import io.github.multiprocessing4j.exception.ProcessStartException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * The live children of this JVM, and what happens to them when it exits (Python's {@code _exit_function}):
- * daemon children are terminated, then the JVM waits for every non-daemon child to end, however the exit began
- * (the last non-daemon thread ended, {@code System.exit}, or SIGTERM/SIGINT).
+ * The running children of this JVM that run a process or a pool worker (spare JVMs join when they are given
+ * one). One per runtime. Closed by the exit sequence, after which nothing may start: the sequence has already
+ * decided whom to wait for.
+ *
+ * <p>Thread-safe.
  */
 public final class ChildRegistry {
-    private static final Set<ChildHandle> LIVE = ConcurrentHashMap.newKeySet();
-    private static final long DAEMON_GRACE_SECONDS = 5;
-    private static boolean hookInstalled;
-    private static volatile boolean exiting;
+    private final Set<ChildHandle> live = ConcurrentHashMap.newKeySet();
+    private boolean closed;
 
-    private ChildRegistry() {
-    }
-
-    static synchronized void add(ChildHandle handle) {
-        installHook();
-        LIVE.add(handle);
+    /**
+     * Throws if no child may start any more.
+     *
+     * @throws ProcessStartException when this JVM is exiting
+     */
+    public synchronized void checkOpen() {
+        if (closed) {
+            throw exiting();
+        }
     }
 
     /**
-     * Refuses to start a child once this JVM is exiting: the exit hook has already decided whom to wait for.
-     * Installs the exit hook first, which is also how an exit that began before any child is noticed.
+     * Registers a started child.
      *
-     * @throws io.github.multiprocessing4j.exception.ProcessStartException when the JVM is exiting
+     * @throws ProcessStartException when this JVM began exiting meanwhile (the caller ends the child)
      */
-    static synchronized void checkNotExiting() {
-        installHook();
-        if (exiting) {
-            throw new io.github.multiprocessing4j.exception.ProcessStartException(
-                    "cannot start a process while this JVM is exiting", null);
+    synchronized void add(ChildHandle handle) {
+        if (closed) {
+            throw exiting();
         }
+        live.add(handle);
     }
 
-    private static void installHook() {
-        if (!hookInstalled) {
-            try {
-                Runtime.getRuntime().addShutdownHook(new Thread(ChildRegistry::atExit, "mp4j-exit"));
-            } catch (IllegalStateException e) {
-                exiting = true; // the JVM is exiting already: nothing may start now
-            }
-            hookInstalled = true;
-        }
+    void remove(ChildHandle handle) {
+        live.remove(handle);
     }
 
-    static void remove(ChildHandle handle) {
-        LIVE.remove(handle);
-    }
-
-    /** The children that have not ended yet. */
-    public static List<ChildHandle> live() {
-        return new ArrayList<>(LIVE);
-    }
-
-    private static void atExit() {
-        exiting = true;
-        SparePool.shutdown();
-        List<ChildHandle> children = live();
-        for (ChildHandle child : children) {
-            if (child.isDaemon() && !child.isSpare()) {
-                child.terminate();
+    /** The registered children that have not ended, in no particular order. */
+    public List<ChildHandle> live() {
+        List<ChildHandle> running = new ArrayList<>();
+        for (ChildHandle child : live) {
+            if (!child.exitCode().isDone()) {
+                running.add(child);
             }
         }
-        for (ChildHandle child : children) {
-            try {
-                if (child.isSpare()) {
-                    continue;
-                }
-                if (child.isDaemon()) {
-                    try {
-                        child.exitCode().get(DAEMON_GRACE_SECONDS, TimeUnit.SECONDS);
-                    } catch (TimeoutException e) {
-                        child.kill();
-                        child.exitCode().get(DAEMON_GRACE_SECONDS, TimeUnit.SECONDS);
-                    }
-                } else {
-                    child.exitCode().get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (ExecutionException | TimeoutException e) {
-                // nothing more can be done for this child while the JVM exits
-            }
-        }
+        return running;
+    }
+
+    /**
+     * Refuses every later start and returns the children running now.
+     *
+     * @return the live children at the moment of closing
+     */
+    public synchronized List<ChildHandle> close() {
+        closed = true;
+        return live();
+    }
+
+    private static ProcessStartException exiting() {
+        return new ProcessStartException("cannot start a process while this JVM is exiting", null);
     }
 }

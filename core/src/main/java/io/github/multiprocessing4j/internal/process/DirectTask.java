@@ -1,9 +1,8 @@
 package io.github.multiprocessing4j.internal.process;
 
-import io.github.multiprocessing4j.Process;
-import io.github.multiprocessing4j.function.Target0;
 import io.github.multiprocessing4j.internal.codec.AllowList;
 import io.github.multiprocessing4j.internal.codec.Codec;
+import io.github.multiprocessing4j.internal.codec.CodecTags;
 import io.github.multiprocessing4j.internal.codec.Lambdas;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -14,13 +13,12 @@ import java.io.InvalidClassException;
 import java.io.Serializable;
 import java.lang.invoke.MethodHandleInfo;
 import java.lang.invoke.SerializedLambda;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Set;
 
 /**
- * A process's task without java.io: for a plain {@link Process} whose target is a static method reference, or a
+ * A process's task without java.io: for a plain {@code Process} whose target is a static method reference, or a
  * lambda that does not capture {@code this}, and whose arguments and captured values all take the codec's fast
  * path. The child finds the method by name and calls it by reflection, so it needs neither java.io
  * deserialization nor the lambda bootstrap, which on a fresh JVM cost tens of milliseconds the first time and a
@@ -29,15 +27,19 @@ import java.util.Set;
  * <p>The method's class must be on the deserialization allow-list in the child, as it would be for java.io.
  */
 public final class DirectTask {
-    private static final byte TAG = 100;
+    private static final byte TAG = CodecTags.DIRECT_TASK;
 
     private DirectTask() {
     }
 
     /**
      * Encodes the task in direct form, or returns null when it does not fit.
+     *
+     * @param target the target
+     * @param args its bound arguments
+     * @param allowList learns the target's package (this process then accepts its classes back)
      */
-    public static byte[] encode(Serializable target, Object[] args, String name, boolean daemon, int[] identity) {
+    public static byte[] encode(Serializable target, Object[] args, AllowList allowList) {
         SerializedLambda form = Lambdas.serializedForm(target);
         if (form == null || form.getImplMethodKind() != MethodHandleInfo.REF_invokeStatic) {
             return null;
@@ -62,7 +64,7 @@ public final class DirectTask {
                 DirectTask.class.getModule())) {
             return null; // the child could not call a private lambda method there
         }
-        AllowList.global().learn(Set.of(owner.getPackageName()));
+        allowList.learn(Set.of(owner.getPackageName()));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(TAG);
@@ -74,12 +76,6 @@ public final class DirectTask {
                 byte[] encoded = Codec.encode(value, "an argument").bytes();
                 out.writeInt(encoded.length);
                 out.write(encoded);
-            }
-            out.writeUTF(name);
-            out.writeBoolean(daemon);
-            out.writeInt(identity.length);
-            for (int i : identity) {
-                out.writeInt(i);
             }
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory cannot fail", e);
@@ -93,12 +89,12 @@ public final class DirectTask {
     }
 
     /**
-     * Rebuilds the process in the child.
+     * Rebuilds the task in the child.
      *
      * @throws IOException when the bytes are damaged or the class is not allowed
      * @throws ReflectiveOperationException when the method is missing here
      */
-    public static Process decode(byte[] task, AllowList allowList) throws IOException, ReflectiveOperationException {
+    public static ChildTask decode(byte[] task, AllowList allowList) throws IOException, ReflectiveOperationException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(task));
         in.readByte();
         String className = in.readUTF();
@@ -118,16 +114,7 @@ public final class DirectTask {
         for (int i = 0; i < values.length; i++) {
             values[i] = Codec.decode(in.readNBytes(in.readInt()), allowList);
         }
-        String name = in.readUTF();
-        boolean daemon = in.readBoolean();
-        int[] identity = new int[in.readInt()];
-        for (int i = 0; i < identity.length; i++) {
-            identity[i] = in.readInt();
-        }
-        Constructor<Process> constructor = Process.class.getDeclaredConstructor(Serializable.class, int[].class,
-                String.class, boolean.class);
-        constructor.setAccessible(true);
-        return constructor.newInstance(new StaticCall(method, values), identity, name, daemon);
+        return new StaticCall(method, values);
     }
 
     /**
@@ -175,8 +162,8 @@ public final class DirectTask {
         }
     }
 
-    /** The target of a direct task: a static method and its arguments. */
-    private static final class StaticCall implements Target0 {
+    /** A direct task in the child: a static method and its arguments. */
+    private static final class StaticCall implements ChildTask {
         private static final long serialVersionUID = 1L;
         private final transient Method method;
         private final transient Object[] values;
@@ -187,7 +174,7 @@ public final class DirectTask {
         }
 
         @Override
-        public void run() throws Exception {
+        public void run(ParentChannel parent) throws Exception {
             try {
                 method.invoke(null, values);
             } catch (InvocationTargetException e) {

@@ -1,18 +1,21 @@
 package io.github.multiprocessing4j.internal.process;
 
-import io.github.multiprocessing4j.Process;
+import io.github.multiprocessing4j.internal.spawn.StreamSpec;
+import io.github.multiprocessing4j.internal.wire.Frame;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * Everything needed to start one child JVM for a {@link Process}.
+ * Everything needed to start one child JVM.
  *
- * @param owner the Process object in the parent
- * @param name its name
+ * @param owner the public object that stands for the child (a {@code Process}), or null (a pool worker: one is
+ *     made on demand)
+ * @param name the process name
  * @param daemon its daemon flag
- * @param identity its identity, for naming its own children
- * @param task the encoded Process object
+ * @param numbers the numbers in its name, for naming its own children
+ * @param task the encoded {@link ChildTask}
  * @param javaBinary the java launcher
  * @param jvmOptions per-process JVM options
  * @param environment environment changes (a null value removes a variable)
@@ -21,10 +24,9 @@ import java.util.Map;
  * @param stdout where the child's stdout goes
  * @param stderr where the child's stderr goes
  * @param listener receives the frames the child sends other than its exception and exit report, on the
- *     connection's reader thread (must not block); null when not needed
+ *     session's reader thread (must not block); null when not needed
  */
-public record LaunchRequest(Process owner, String name, boolean daemon, int[] identity, byte[] task,
+public record LaunchRequest(Object owner, String name, boolean daemon, int[] numbers, byte[] task,
         Path javaBinary, List<String> jvmOptions, Map<String, String> environment, Path directory,
-        List<ClassLoader> classLoaders, StreamSpec stdout, StreamSpec stderr,
-        java.util.function.Consumer<io.github.multiprocessing4j.internal.wire.Frame> listener) {
+        List<ClassLoader> classLoaders, StreamSpec stdout, StreamSpec stderr, Consumer<Frame> listener) {
 }

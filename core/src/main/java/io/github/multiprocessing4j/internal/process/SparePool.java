@@ -28,24 +28,27 @@ public final class SparePool {
     private static final int MAX = Integer.getInteger("multiprocessing4j.maxSpares", 8);
     private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(
             Long.getLong("multiprocessing4j.spareIdleSeconds", 30));
-    private static final Object LOCK = new Object();
-    private static final Deque<Spare> SPARES = new ArrayDeque<>();
-    private static final ScheduledExecutorService BACKGROUND = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final Object lock = new Object();
+    private final Deque<Spare> spares = new ArrayDeque<>();
+    private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "mp4j-spares");
         t.setDaemon(true);
         return t;
     });
-    private static int wanted;
-    private static String classPath;
-    private static byte[] warmup;
-    private static long lastUse;
-    private static boolean retireScheduled;
-    private static boolean shutDown;
+    private final ChildLauncher launcher;
+    private int wanted;
+    private String classPath;
+    private byte[] warmup;
+    private long lastUse;
+    private boolean retireScheduled;
+    private boolean shutDown;
 
     private record Spare(ChildHandle handle, long since) {
     }
 
-    private SparePool() {
+    /** An empty pool whose spares the launcher starts. */
+    public SparePool(ChildLauncher launcher) {
+        this.launcher = launcher;
     }
 
     /**
@@ -55,7 +58,7 @@ public final class SparePool {
      *     side effects)
      * @return the handle now running the request, or null: the caller starts a fresh JVM
      */
-    public static ChildHandle take(LaunchRequest request, boolean warmupSample) {
+    public ChildHandle take(LaunchRequest request, boolean warmupSample) {
         return take(request, warmupSample, true);
     }
 
@@ -64,18 +67,18 @@ public final class SparePool {
      * For pool workers: a pool starts its workers together, and replacements booting beside them would only slow
      * the pool's start.
      */
-    public static ChildHandle takeIfReady(LaunchRequest request) {
+    public ChildHandle takeIfReady(LaunchRequest request) {
         return take(request, false, false);
     }
 
-    private static ChildHandle take(LaunchRequest request, boolean warmupSample, boolean demand) {
+    private ChildHandle take(LaunchRequest request, boolean warmupSample, boolean demand) {
         if (!fits(request)) {
             return null;
         }
         String path = InheritedJvm.classPath(request.classLoaders());
         while (true) {
             Spare spare;
-            synchronized (LOCK) {
+            synchronized (lock) {
                 if (shutDown) {
                     return null;
                 }
@@ -88,7 +91,7 @@ public final class SparePool {
                     classPath = path;
                 }
                 spare = null;
-                for (Spare s : SPARES) {
+                for (Spare s : spares) {
                     if (s.handle().isReady()) {
                         spare = s;
                         break;
@@ -99,10 +102,10 @@ public final class SparePool {
                 }
                 if (spare == null) {
                     wanted = Math.min(MAX, wanted + 1); // demand outran supply: keep one more
-                    spare = SPARES.peekFirst(); // a spare still booting is ahead of a JVM not yet started
+                    spare = spares.peekFirst(); // a spare still booting is ahead of a JVM not yet started
                 }
-                SPARES.remove(spare);
-                BACKGROUND.execute(SparePool::refill);
+                spares.remove(spare);
+                background.execute(this::refill);
                 scheduleRetirement();
             }
             if (spare == null) {
@@ -110,7 +113,7 @@ public final class SparePool {
             }
             boolean assigned;
             try {
-                assigned = spare.handle().assign(request);
+                assigned = launcher.assign(spare.handle(), request);
             } catch (RuntimeException e) {
                 spare.handle().retire();
                 throw e;
@@ -122,19 +125,19 @@ public final class SparePool {
         }
     }
 
-    private static boolean fits(LaunchRequest r) {
+    private boolean fits(LaunchRequest r) {
         return r.javaBinary().equals(InheritedJvm.javaBinary()) && r.jvmOptions().isEmpty()
                 && r.environment().isEmpty() && r.directory() == null
                 && r.stdout().redirect() == ProcessBuilder.Redirect.INHERIT
                 && r.stderr().redirect() == ProcessBuilder.Redirect.INHERIT;
     }
 
-    private static void refill() {
+    private void refill() {
         while (true) {
             String path;
             byte[] sample;
-            synchronized (LOCK) {
-                if (shutDown || SPARES.size() >= wanted || classPath == null) {
+            synchronized (lock) {
+                if (shutDown || spares.size() >= wanted || classPath == null) {
                     return;
                 }
                 path = classPath;
@@ -142,13 +145,14 @@ public final class SparePool {
             }
             ChildHandle handle;
             try {
-                ArchiveTrainer.ensure(InheritedJvm.javaBinary(), path);
-                handle = ChildHandle.spare(path, sample,
-                        ClassDataArchive.options(InheritedJvm.javaBinary(), path), false);
+                ArchiveTrainer.ensure(launcher, InheritedJvm.javaBinary(), path);
+                handle = launcher.spare(path, sample, ClassDataArchive.options(InheritedJvm.javaBinary(), path),
+                        false);
+                handle.exitCode().thenRun(() -> forget(handle));
             } catch (RuntimeException e) {
                 return; // the next start() starts a fresh JVM and reports the problem
             }
-            synchronized (LOCK) {
+            synchronized (lock) {
                 if (shutDown || !path.equals(classPath)) {
                     handle.retire();
                     return;
@@ -156,20 +160,20 @@ public final class SparePool {
                 if (handle.exitCode().isDone()) {
                     return; // it died before it could be counted (its forget() has run): try again on next use
                 }
-                SPARES.addLast(new Spare(handle, System.nanoTime()));
+                spares.addLast(new Spare(handle, System.nanoTime()));
             }
         }
     }
 
-    private static void scheduleRetirement() {
+    private void scheduleRetirement() {
         if (!retireScheduled) {
             retireScheduled = true;
-            BACKGROUND.schedule(SparePool::retireIdle, IDLE_NANOS, TimeUnit.NANOSECONDS);
+            background.schedule(this::retireIdle, IDLE_NANOS, TimeUnit.NANOSECONDS);
         }
     }
 
-    private static void retireIdle() {
-        synchronized (LOCK) {
+    private void retireIdle() {
+        synchronized (lock) {
             retireScheduled = false;
             long idle = System.nanoTime() - lastUse;
             if (idle >= IDLE_NANOS) {
@@ -177,45 +181,45 @@ public final class SparePool {
                 retireAll();
             } else {
                 retireScheduled = true;
-                BACKGROUND.schedule(SparePool::retireIdle, IDLE_NANOS - idle, TimeUnit.NANOSECONDS);
+                background.schedule(this::retireIdle, IDLE_NANOS - idle, TimeUnit.NANOSECONDS);
             }
         }
     }
 
-    private static void retireAll() {
-        for (Spare spare : SPARES) {
+    private void retireAll() {
+        for (Spare spare : spares) {
             spare.handle().retire();
         }
-        SPARES.clear();
+        spares.clear();
     }
 
     /** A spare that ended (died or retired) leaves the pool. */
-    static void forget(ChildHandle handle) {
-        synchronized (LOCK) {
-            SPARES.removeIf(s -> s.handle() == handle);
+    void forget(ChildHandle handle) {
+        synchronized (lock) {
+            spares.removeIf(s -> s.handle() == handle);
         }
     }
 
-    /** Retires every spare; called when this JVM exits. */
-    static void shutdown() {
-        synchronized (LOCK) {
+    /** Retires every spare and starts no more; the first step of the exit sequence. */
+    public void shutdown() {
+        synchronized (lock) {
             shutDown = true;
             retireAll();
         }
     }
 
-    /** How many spares have connected their socket (for tests that count open sockets). */
-    public static int connected() {
-        synchronized (LOCK) {
-            return (int) SPARES.stream().filter(s -> s.handle().isConnected()).count();
+    /** How many spares have connected their socket (for the runtime's snapshot). */
+    public int connected() {
+        synchronized (lock) {
+            return (int) spares.stream().filter(s -> s.handle().isConnected()).count();
         }
     }
 
-    /** The pids of the spares that have warmed up (for tests). */
-    public static List<Long> readyPids() {
+    /** The pids of the spares that have warmed up (for the runtime's snapshot). */
+    public List<Long> readyPids() {
         List<Long> pids = new ArrayList<>();
-        synchronized (LOCK) {
-            for (Spare spare : SPARES) {
+        synchronized (lock) {
+            for (Spare spare : spares) {
                 if (spare.handle().isReady()) {
                     pids.add(spare.handle().pid());
                 }
@@ -224,11 +228,11 @@ public final class SparePool {
         return pids;
     }
 
-    /** The pids of the current spares (for tests that look for leftover processes). */
-    public static List<Long> pids() {
+    /** The pids of the current spares (for the runtime's snapshot). */
+    public List<Long> pids() {
         List<Long> pids = new ArrayList<>();
-        synchronized (LOCK) {
-            for (Spare spare : SPARES) {
+        synchronized (lock) {
+            for (Spare spare : spares) {
                 pids.add(spare.handle().pid());
             }
         }

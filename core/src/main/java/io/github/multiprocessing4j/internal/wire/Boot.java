@@ -20,13 +20,20 @@ import java.util.List;
  * @param daemon whether the child is a daemon
  * @param identity the child's identity for naming its own children ({@code Process-1:2})
  * @param parentPid the parent's pid
+ * @param parentStart the parent's start time ({@code internal.watch.Liveness}), for the child's parent watch
  * @param parentName the parent's process name
  * @param allowPatterns deserialization allow-list patterns of the parent
  */
 public record Boot(long childId, byte[] secret, String socketPath, String name, boolean daemon, int[] identity,
-        long parentPid, String parentName, List<String> allowPatterns) {
-    private static final int VERSION = 1;
+        long parentPid, long parentStart, String parentName, List<String> allowPatterns) {
+    private static final int VERSION = 2;
 
+    /** The BOOT frame. */
+    public Frame toFrame() {
+        return new Frame(FrameType.BOOT, encode());
+    }
+
+    /** This boot's bytes, as a BOOT frame or a {@link SpareBoot} carries them. */
     public byte[] encode() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -42,6 +49,7 @@ public record Boot(long childId, byte[] secret, String socketPath, String name, 
                 out.writeInt(i);
             }
             out.writeLong(parentPid);
+            out.writeLong(parentStart);
             out.writeUTF(parentName);
             out.writeInt(allowPatterns.size());
             for (String p : allowPatterns) {
@@ -53,6 +61,11 @@ public record Boot(long childId, byte[] secret, String socketPath, String name, 
         return bytes.toByteArray();
     }
 
+    /**
+     * Reads a boot's bytes.
+     *
+     * @throws IOException when they are damaged or come from another version of this library
+     */
     public static Boot decode(byte[] payload) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
         int version = in.readInt();
@@ -70,12 +83,14 @@ public record Boot(long childId, byte[] secret, String socketPath, String name, 
             identity[i] = in.readInt();
         }
         long parentPid = in.readLong();
+        long parentStart = in.readLong();
         String parentName = in.readUTF();
         int n = in.readInt();
         List<String> patterns = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             patterns.add(in.readUTF());
         }
-        return new Boot(childId, secret, socketPath, name, daemon, identity, parentPid, parentName, patterns);
+        return new Boot(childId, secret, socketPath, name, daemon, identity, parentPid, parentStart, parentName,
+                patterns);
     }
 }

@@ -1,12 +1,12 @@
 package io.github.multiprocessing4j.internal.wire;
 
-import java.io.DataInputStream;
-import java.io.ByteArrayInputStream;
+import io.github.multiprocessing4j.internal.watch.Liveness;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -17,17 +17,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * The parent's listening socket, where children call back: a Unix domain socket in a fresh directory that only
- * this user can enter (0700). A connection counts only after it proves the per-child secret in its first frame
- * (HELLO); anything else is closed.
+ * A listening socket where children call back: a Unix domain socket in a fresh directory that only this user can
+ * enter (0700), named {@code mp4j-<pid>-*}. A connection counts only after it proves a per-child secret in its
+ * first frame ({@link Hello}); anything else is closed. Opened and closed by {@link ControlSocket}.
  *
- * <p>Shared by every child of this JVM and reference-counted: the socket and its directory exist only while
- * some child needs them, so nothing is left on disk between uses or after exit.
+ * <p>Threads: one accept thread; each connection's handshake and the session after it run on a thread of its own.
  */
-public final class ControlServer {
+final class ControlServer {
     private static final System.Logger LOG = System.getLogger(ControlServer.class.getName());
-    private static ControlServer current;
-    private static int users;
+    /** A HELLO is about 60 bytes: nothing longer is read from a peer that has not proven itself. */
+    private static final int MAX_HELLO = 256;
+    private static final String PREFIX = "mp4j-";
 
     private final Path directory;
     private final Path socket;
@@ -38,13 +38,12 @@ public final class ControlServer {
     }
 
     /** A proven connection from a child. */
-    public record Accepted(Connection connection, long pid) {
+    record Accepted(FramedSocket socket, long pid) {
     }
 
-    private ControlServer() throws IOException {
+    ControlServer() throws IOException {
         Path base = baseDirectory();
-        sweepStale(base);
-        directory = Files.createTempDirectory(base, "mp4j-" + ProcessHandle.current().pid() + "-",
+        directory = Files.createTempDirectory(base, PREFIX + Liveness.selfPid() + "-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         socket = directory.resolve("s");
         ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
@@ -62,7 +61,7 @@ public final class ControlServer {
     }
 
     /** Where the socket directories go: $XDG_RUNTIME_DIR, else java.io.tmpdir when short enough, else /tmp. */
-    private static Path baseDirectory() {
+    static Path baseDirectory() {
         String runtime = System.getenv("XDG_RUNTIME_DIR");
         if (runtime != null && Files.isDirectory(Paths.get(runtime)) && Files.isWritable(Paths.get(runtime))) {
             return Paths.get(runtime);
@@ -72,47 +71,42 @@ public final class ControlServer {
         return tmp.toAbsolutePath().toString().length() <= 80 ? tmp : Paths.get("/tmp");
     }
 
-    /** Removes the socket directories of JVMs that died without cleaning up (e.g. killed with SIGKILL). */
-    private static void sweepStale(Path base) {
-        try (java.util.stream.Stream<Path> entries = Files.list(base)) {
-            entries.filter(p -> p.getFileName().toString().matches("mp4j-\\d+-.*")).forEach(p -> {
-                long pid = Long.parseLong(p.getFileName().toString().split("-")[1]);
-                if (ProcessHandle.of(pid).isEmpty()) {
-                    try {
-                        Files.deleteIfExists(p.resolve("s"));
-                        Files.deleteIfExists(p);
-                    } catch (IOException e) {
-                        LOG.log(System.Logger.Level.DEBUG, "cannot sweep " + p, e);
-                    }
+    /**
+     * Removes the socket directories of JVMs that died without cleaning up (e.g. killed with SIGKILL).
+     *
+     * @return how many were removed
+     */
+    static int sweepStale() {
+        int swept = 0;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(baseDirectory(), PREFIX + "*")) {
+            for (Path dir : entries) {
+                long pid = ownerPid(dir.getFileName().toString());
+                if (pid > 0 && !Liveness.isAlive(pid) && Files.isDirectory(dir)) {
+                    Files.deleteIfExists(dir.resolve("s"));
+                    swept += Files.deleteIfExists(dir) ? 1 : 0;
                 }
-            });
+            }
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "cannot sweep stale socket directories", e);
         }
+        return swept;
     }
 
-    /** Whether this JVM's control socket is open (for tests that count open sockets). */
-    public static synchronized boolean isRunning() {
-        return current != null;
-    }
-
-    /** Takes a reference to the server, starting it if needed. */
-    public static synchronized ControlServer acquire() throws IOException {
-        if (current == null) {
-            current = new ControlServer();
+    private static long ownerPid(String name) {
+        int end = name.indexOf('-', PREFIX.length());
+        try {
+            return end < 0 ? -1 : Long.parseLong(name.substring(PREFIX.length(), end));
+        } catch (NumberFormatException e) {
+            return -1;
         }
-        users++;
-        return current;
     }
 
-    /** Gives a reference back; the last one closes the socket and removes its directory. */
-    public void release() {
-        synchronized (ControlServer.class) {
-            if (current != this || --users > 0) {
-                return;
-            }
-            current = null;
-        }
+    Path socketPath() {
+        return socket;
+    }
+
+    /** Closes the socket and removes its directory. */
+    void close() {
         try {
             server.close();
         } catch (IOException e) {
@@ -126,12 +120,8 @@ public final class ControlServer {
         }
     }
 
-    public Path socketPath() {
-        return socket;
-    }
-
     /** Announces a child that will connect with this id and secret. */
-    public void expect(long childId, byte[] secret, Consumer<Accepted> onConnected) {
+    void expect(long childId, byte[] secret, Consumer<Accepted> onConnected) {
         pending.put(childId, new Pending(secret.clone(), onConnected));
     }
 
@@ -140,7 +130,7 @@ public final class ControlServer {
      *
      * @return false when its connection was already taken by a handshake, which then calls back
      */
-    public boolean forget(long childId) {
+    boolean forget(long childId) {
         return pending.remove(childId) != null;
     }
 
@@ -151,7 +141,7 @@ public final class ControlServer {
                 channel = server.accept();
             } catch (IOException e) {
                 if (!server.isOpen()) {
-                    return; // closed by release()
+                    return; // closed
                 }
                 // e.g. too many open files: children keep waiting in the backlog, so keep accepting
                 LOG.log(System.Logger.Level.WARNING, "accepting a child's connection failed; retrying", e);
@@ -182,26 +172,33 @@ public final class ControlServer {
     }
 
     private void handshake(SocketChannel channel) {
-        Connection connection = new Connection(channel);
+        FramedSocket connection = new FramedSocket(channel);
+        Hello hello;
         try {
-            Frame hello = connection.read();
-            if (hello == null || hello.type() != Frame.HELLO) {
+            Frame first = connection.read(MAX_HELLO);
+            if (first == null || first.type() != FrameType.HELLO) {
                 connection.close();
                 return;
             }
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(hello.payload()));
-            long childId = in.readLong();
-            byte[] secret = in.readNBytes(in.readInt());
-            long pid = in.readLong();
-            Pending expected = pending.remove(childId);
-            if (expected == null || !MessageDigest.isEqual(expected.secret(), secret)) {
-                LOG.log(System.Logger.Level.WARNING, "refused a connection that did not prove a child's secret");
-                connection.close();
-                return;
-            }
-            expected.onConnected().accept(new Accepted(connection, pid));
+            hello = Hello.decode(first.payload());
         } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "a child's connection failed during the handshake", e);
+            // a child that died while connecting, or a peer that is no child of ours
+            LOG.log(System.Logger.Level.DEBUG, "a connection ended during the handshake", e);
+            connection.close();
+            return;
+        }
+        Pending expected = pending.get(hello.childId());
+        // removed only once the secret matched: a wrong guess must not cost the real child its channel
+        if (expected == null || !MessageDigest.isEqual(expected.secret(), hello.secret())
+                || !pending.remove(hello.childId(), expected)) {
+            LOG.log(System.Logger.Level.WARNING, "refused a connection that did not prove a child's secret");
+            connection.close();
+            return;
+        }
+        try {
+            expected.onConnected().accept(new Accepted(connection, hello.pid()));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "a child's session failed", e);
             connection.close();
         }
     }

@@ -21,6 +21,17 @@ public final class FrameReader implements AutoCloseable {
      * @throws EOFException when the stream ends inside a frame (the peer died while writing)
      */
     public Frame read() throws IOException {
+        return read(Frame.MAX_PAYLOAD);
+    }
+
+    /**
+     * Reads the next frame, refusing one longer than {@code maxLength} before reading its payload (an
+     * unauthenticated peer must not make this JVM allocate what it claims).
+     *
+     * @return the frame, or {@code null} at a clean end of stream
+     * @throws IOException when the frame is longer, damaged, or cut short
+     */
+    public Frame read(int maxLength) throws IOException {
         byte[] header = new byte[5];
         int got = in.readNBytes(header, 0, 5);
         if (got == 0) {
@@ -31,15 +42,19 @@ public final class FrameReader implements AutoCloseable {
         }
         int length = ((header[0] & 0xff) << 24) | ((header[1] & 0xff) << 16) | ((header[2] & 0xff) << 8)
                 | (header[3] & 0xff);
-        if (length < 0 || length > Frame.MAX_PAYLOAD) {
+        if (length < 0 || length > maxLength) {
             throw new IOException("damaged channel: frame length " + length);
+        }
+        FrameType type = FrameType.of(header[4]);
+        if (type == null) {
+            throw new IOException("damaged channel: unknown frame type " + header[4]);
         }
         byte[] payload = in.readNBytes(length);
         if (payload.length < length) {
             throw new EOFException("the peer closed the channel inside a frame: got=" + payload.length
                     + ", expected=" + length);
         }
-        return new Frame(header[4], payload);
+        return new Frame(type, payload);
     }
 
     /**

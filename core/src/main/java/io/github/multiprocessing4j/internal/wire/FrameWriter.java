@@ -14,7 +14,11 @@ public final class FrameWriter implements AutoCloseable {
         this.out = out;
     }
 
-    public synchronized void write(byte type, byte[] payload) throws IOException {
+    public void write(Frame frame) throws IOException {
+        write(frame.type(), frame.payload());
+    }
+
+    public synchronized void write(FrameType type, byte[] payload) throws IOException {
         if (payload.length > Frame.MAX_PAYLOAD) {
             throw new IOException("message too large: size=" + payload.length + ", limit=" + Frame.MAX_PAYLOAD);
         }
@@ -32,18 +36,29 @@ public final class FrameWriter implements AutoCloseable {
         out.flush();
     }
 
-    /** Writes bytes that already hold whole frames, in one write. */
-    public synchronized void writeRaw(byte[] frames) throws IOException {
-        out.write(frames);
+    /** Writes two frames with one write call (a child's boot and task: one pipe write, one wake-up). */
+    public synchronized void write(Frame first, Frame second) throws IOException {
+        int size = 10 + first.payload().length + second.payload().length;
+        byte[] both = new byte[size];
+        putHeader(both, first.type(), first.payload().length);
+        System.arraycopy(first.payload(), 0, both, 5, first.payload().length);
+        int at = 5 + first.payload().length;
+        putHeader(both, at, second.type(), second.payload().length);
+        System.arraycopy(second.payload(), 0, both, at + 5, second.payload().length);
+        out.write(both);
         out.flush();
     }
 
-    private static void putHeader(byte[] into, byte type, int length) {
-        into[0] = (byte) (length >>> 24);
-        into[1] = (byte) (length >>> 16);
-        into[2] = (byte) (length >>> 8);
-        into[3] = (byte) length;
-        into[4] = type;
+    private static void putHeader(byte[] into, FrameType type, int length) {
+        putHeader(into, 0, type, length);
+    }
+
+    private static void putHeader(byte[] into, int at, FrameType type, int length) {
+        into[at] = (byte) (length >>> 24);
+        into[at + 1] = (byte) (length >>> 16);
+        into[at + 2] = (byte) (length >>> 8);
+        into[at + 3] = (byte) length;
+        into[at + 4] = type.tag();
     }
 
     @Override

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class CodecFastPathTest {
     private static Object roundTrip(Object value) throws Exception {
-        return Codec.decode(Codec.encode(value, "a test value").bytes(), AllowList.global());
+        return Codec.decode(Codec.encode(value, "a test value").bytes(), new AllowList());
     }
 
     @Test
@@ -35,13 +35,13 @@ class CodecFastPathTest {
 
     @Test
     void shouldRejectDamagedFastPathMessages() {
-        assertThatThrownBy(() -> Codec.decode(new byte[] {2, 0, 0}, AllowList.global()))
+        assertThatThrownBy(() -> Codec.decode(new byte[] {2, 0, 0}, new AllowList()))
                 .isInstanceOf(IOException.class).hasMessageStartingWith("damaged message: truncated");
-        assertThatThrownBy(() -> Codec.decode(new byte[] {5, 0, 0, 0, 9, 1}, AllowList.global()))
+        assertThatThrownBy(() -> Codec.decode(new byte[] {5, 0, 0, 0, 9, 1}, new AllowList()))
                 .isInstanceOf(IOException.class).hasMessageStartingWith("damaged message: bad length");
-        assertThatThrownBy(() -> Codec.decode(new byte[0], AllowList.global()))
+        assertThatThrownBy(() -> Codec.decode(new byte[0], new AllowList()))
                 .isInstanceOf(IOException.class).hasMessage("damaged message: empty");
-        assertThatThrownBy(() -> Codec.decode(new byte[] {99}, AllowList.global()))
+        assertThatThrownBy(() -> Codec.decode(new byte[] {99}, new AllowList()))
                 .isInstanceOf(IOException.class).hasMessage("damaged message: unknown codec tag 99");
     }
 }

@@ -3,6 +3,7 @@ package io.github.multiprocessing4j.internal.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.multiprocessing4j.function.Target1;
+import io.github.multiprocessing4j.internal.codec.AllowList;
 import io.github.multiprocessing4j.function.Target2;
 import org.junit.jupiter.api.Test;
 
@@ -27,14 +28,14 @@ class DirectTaskTest {
     @Test
     void shouldTakeStaticMethodsWithFastArgumentsOnly() {
         Target1<String> direct = DirectTaskTest::takesText;
-        assertThat(DirectTask.encode(direct, new Object[] {"x"}, "p", false, new int[] {1})).isNotNull();
-        assertThat(DirectTask.encode(direct, new Object[] {new java.util.ArrayList<>()}, "p", false, new int[0]))
+        assertThat(DirectTask.encode(direct, new Object[] {"x"}, new AllowList())).isNotNull();
+        assertThat(DirectTask.encode(direct, new Object[] {new java.util.ArrayList<>()}, new AllowList()))
                 .as("an argument that needs java.io").isNull();
         Target2<int[], String[][]> arrays = DirectTaskTest::takesArrays;
-        assertThat(DirectTask.encode(arrays, new Object[] {new int[] {1}, new String[0][]}, "p", false, new int[0]))
+        assertThat(DirectTask.encode(arrays, new Object[] {new int[] {1}, new String[0][]}, new AllowList()))
                 .as("String[][] is not a fast-path value").isNull();
         Object bound = new Object();
         Target1<String> capturesObject = s -> System.out.println(bound);
-        assertThat(DirectTask.encode(capturesObject, new Object[] {"x"}, "p", false, new int[0])).isNull();
+        assertThat(DirectTask.encode(capturesObject, new Object[] {"x"}, new AllowList())).isNull();
     }
 }

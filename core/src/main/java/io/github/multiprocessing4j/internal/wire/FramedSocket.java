@@ -6,19 +6,19 @@ import java.nio.channels.SocketChannel;
 /**
  * One authenticated socket between a parent and a child: frames in both directions.
  */
-public final class Connection implements AutoCloseable {
+public final class FramedSocket implements AutoCloseable {
     private final SocketChannel channel;
     private final FrameReader reader;
     private final FrameWriter writer;
 
-    Connection(SocketChannel channel) {
+    FramedSocket(SocketChannel channel) {
         this.channel = channel;
         this.reader = new FrameReader(SocketStreams.input(channel));
         this.writer = new FrameWriter(SocketStreams.output(channel));
     }
 
     /** Connects to a control socket (child side). */
-    public static Connection connect(java.nio.file.Path socket) throws IOException {
+    public static FramedSocket connect(java.nio.file.Path socket) throws IOException {
         SocketChannel channel = SocketChannel.open(java.net.StandardProtocolFamily.UNIX);
         try {
             channel.connect(java.net.UnixDomainSocketAddress.of(socket));
@@ -26,14 +26,23 @@ public final class Connection implements AutoCloseable {
             channel.close();
             throw e;
         }
-        return new Connection(channel);
+        return new FramedSocket(channel);
     }
 
     public Frame read() throws IOException {
         return reader.read();
     }
 
-    public void write(byte type, byte[] payload) throws IOException {
+    /** Reads the next frame, refusing one whose payload is longer than {@code maxLength} (before a handshake). */
+    public Frame read(int maxLength) throws IOException {
+        return reader.read(maxLength);
+    }
+
+    public void write(Frame frame) throws IOException {
+        writer.write(frame);
+    }
+
+    public void write(FrameType type, byte[] payload) throws IOException {
         writer.write(type, payload);
     }
 

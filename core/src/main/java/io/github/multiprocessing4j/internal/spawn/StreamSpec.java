@@ -1,4 +1,4 @@
-package io.github.multiprocessing4j.internal.process;
+package io.github.multiprocessing4j.internal.spawn;
 
 /**
  * Where one of a child's output streams goes.

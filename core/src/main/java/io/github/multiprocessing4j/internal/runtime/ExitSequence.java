@@ -1,0 +1,119 @@
+package io.github.multiprocessing4j.internal.runtime;
+
+import io.github.multiprocessing4j.internal.process.ChildHandle;
+import io.github.multiprocessing4j.internal.process.SparePool;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * This JVM's one exit sequence, run by the library's only shutdown hook however the exit began (the last
+ * non-daemon thread ended, {@code System.exit}, SIGTERM, Ctrl-C): the steps of {@link ExitStage}, in order.
+ * As Python's {@code _exit_function}, daemon children are terminated and non-daemon children are waited for.
+ */
+final class ExitSequence {
+    private static final System.Logger LOG = System.getLogger(ExitSequence.class.getName());
+    private static final long DAEMON_GRACE_SECONDS = 5;
+
+    private final JvmRuntime runtime;
+    private volatile boolean begun;
+
+    ExitSequence(JvmRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    /**
+     * Installs the shutdown hook.
+     *
+     * @return false when the JVM is exiting already (then no process may start)
+     */
+    boolean install() {
+        try {
+            Runtime.getRuntime().addShutdownHook(new Hook(this));
+            return true;
+        } catch (IllegalStateException e) {
+            begun = true; // "Shutdown in progress": the JVM exits without us
+            runtime.children().close();
+            return false;
+        }
+    }
+
+    boolean hasBegun() {
+        return begun;
+    }
+
+    void run() {
+        begun = true;
+        List<ChildHandle> live = runtime.children().close();
+        SparePool spares = runtime.sparesIfMade();
+        if (spares != null) {
+            spares.shutdown();
+        }
+        runActions(ExitStage.REFUSE_STARTS);
+        for (ChildHandle child : live) {
+            if (child.isDaemon()) {
+                child.terminate();
+            }
+        }
+        runActions(ExitStage.TERMINATE_DAEMONS);
+        runActions(ExitStage.STOP_POOLS);
+        if (!waitFor(live)) {
+            return; // interrupted: the JVM is going down regardless
+        }
+        runActions(ExitStage.WAIT_FOR_CHILDREN);
+        runActions(ExitStage.RELEASE_SHARED_MEMORY);
+        runtime.controlSocket().close();
+        runActions(ExitStage.CLOSE_SOCKET);
+        runActions(ExitStage.REPORT_TO_PARENT);
+    }
+
+    /** Waits for every child: a non-daemon for as long as it runs, a daemon for a grace period, then kills it. */
+    private static boolean waitFor(List<ChildHandle> live) {
+        for (ChildHandle child : live) {
+            try {
+                if (!child.isDaemon()) {
+                    child.exitCode().get();
+                    continue;
+                }
+                try {
+                    child.exitCode().get(DAEMON_GRACE_SECONDS, TimeUnit.SECONDS);
+                } catch (TimeoutException e) {
+                    child.kill();
+                    child.exitCode().get(DAEMON_GRACE_SECONDS, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.log(System.Logger.Level.DEBUG, "no exit code for " + child + " while exiting", e);
+            }
+        }
+        return true;
+    }
+
+    private void runActions(ExitStage stage) {
+        for (Runnable action : runtime.actions(stage)) {
+            try {
+                action.run();
+            } catch (RuntimeException | Error e) {
+                LOG.log(System.Logger.Level.WARNING, "an exit action failed: stage=" + stage, e);
+            }
+        }
+    }
+
+    /** A named class, not a lambda: a child installs it on its start path. */
+    private static final class Hook extends Thread {
+        private final ExitSequence sequence;
+
+        Hook(ExitSequence sequence) {
+            super("mp4j-exit");
+            this.sequence = sequence;
+        }
+
+        @Override
+        public void run() {
+            sequence.run();
+        }
+    }
+}
