@@ -3,6 +3,8 @@ package io.github.multiprocessing4j.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.multiprocessing4j.Multiprocessing;
+import io.github.multiprocessing4j.Process;
 import io.github.multiprocessing4j.exception.ChildProcessException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +41,21 @@ class PoolBasicsTest {
         assertThat(pool.workerPids()).contains(pid);
         int answer = pool.apply((Integer x) -> x + 1, 41);
         assertThat(answer).isEqualTo(42);
+    }
+
+    @Test
+    void shouldListWorkersAmongActiveChildren() throws Exception {
+        String inWorker = pool.apply(() -> Multiprocessing.currentProcess().getName() + " "
+                + Multiprocessing.parentProcess().orElseThrow().pid());
+        assertThat(inWorker).matches("PoolWorker-\\d+ " + ProcessHandle.current().pid());
+        List<Process> children = Multiprocessing.activeChildren();
+        assertThat(children).extracting(Process::pid).containsAll(pool.workerPids());
+        for (Process child : children) {
+            assertThat(child.isAlive()).as("%s", child).isTrue();
+            assertThat(child.getName()).startsWith("PoolWorker-");
+            assertThat(child.toString()).contains("pid=" + child.pid()).contains(" started");
+        }
+        assertThat(Multiprocessing.activeChildren()).as("the same objects each time").containsAll(children);
     }
 
     @Test
