@@ -17,8 +17,6 @@ import java.util.Optional;
 public final class Multiprocessing {
     private static volatile ProcessView self;
     private static volatile ProcessView parent;
-    private static volatile StartMethod startMethod = "spawn".equalsIgnoreCase(
-            System.getProperty("multiprocessing4j.startMethod")) ? StartMethod.SPAWN : StartMethod.WARM;
 
     private Multiprocessing() {
     }
@@ -115,7 +113,7 @@ public final class Multiprocessing {
      * @param method the start method
      */
     public static void setStartMethod(StartMethod method) {
-        startMethod = java.util.Objects.requireNonNull(method, "method");
+        JvmRuntime.get().setWarmStart(java.util.Objects.requireNonNull(method, "method") == StartMethod.WARM);
     }
 
     /**
@@ -124,7 +122,7 @@ public final class Multiprocessing {
      * @return the program's start method
      */
     public static StartMethod getStartMethod() {
-        return startMethod;
+        return JvmRuntime.get().isWarmStart() ? StartMethod.WARM : StartMethod.SPAWN;
     }
 
     /**

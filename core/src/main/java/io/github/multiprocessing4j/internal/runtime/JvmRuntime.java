@@ -40,6 +40,7 @@ public final class JvmRuntime {
     private volatile Identity identity;
     private volatile ParentWatch parentWatch;
     private volatile ChildTask currentTask;
+    private volatile boolean warmStart = !"spawn".equalsIgnoreCase(System.getProperty("multiprocessing4j.startMethod"));
     private ChildLauncher launcher;
     private SparePool spares;
 
@@ -111,6 +112,16 @@ public final class JvmRuntime {
     /** The watch on this child's parent, or null in a main process. */
     public ParentWatch parentWatch() {
         return parentWatch;
+    }
+
+    /** Whether processes take spare JVMs unless they say otherwise (the warm start method). */
+    public boolean isWarmStart() {
+        return warmStart;
+    }
+
+    /** Sets the default start method: warm (spare JVMs) or spawn (a fresh JVM each). */
+    public void setWarmStart(boolean warm) {
+        this.warmStart = warm;
     }
 
     /** What this JVM may deserialize from others; children inherit its patterns. */
