@@ -21,18 +21,21 @@ import java.util.function.Consumer;
  * enter (0700), named {@code mp4j-<pid>-*}. A connection counts only after it proves a per-child secret in its
  * first frame ({@link Hello}); anything else is closed. Opened and closed by {@link ControlSocket}.
  *
- * <p>Threads: one accept thread; each connection's handshake and the session after it run on a thread of its own.
+ * <p>Threads: one thread accepts connections and reads their handshakes ({@link Handshakes}); each proven child's
+ * session then runs on a thread of its own.
  */
 final class ControlServer {
     private static final System.Logger LOG = System.getLogger(ControlServer.class.getName());
-    /** A HELLO is about 60 bytes: nothing longer is read from a peer that has not proven itself. */
-    private static final int MAX_HELLO = 256;
     private static final String PREFIX = "mp4j-";
+    /** A spray of bad handshakes is reported once in this long, with its count, not once per connection. */
+    private static final long WARN_EVERY_NANOS = 10_000_000_000L;
 
     private final Path directory;
     private final Path socket;
     private final ServerSocketChannel server;
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long lastWarning = System.nanoTime() - WARN_EVERY_NANOS;
 
     private record Pending(byte[] secret, Consumer<Accepted> onConnected) {
     }
@@ -54,8 +57,22 @@ final class ControlServer {
             Files.deleteIfExists(directory);
             throw e;
         }
+        try {
+            // the directory is the guard (0700); the socket file itself is private too
+            Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.log(System.Logger.Level.DEBUG, "cannot restrict the control socket file", e);
+        }
         server = channel;
-        Thread acceptor = new Thread(this::acceptLoop, "mp4j-accept");
+        Thread acceptor;
+        try {
+            acceptor = new Thread(new Handshakes(channel, this::onHello), "mp4j-accept");
+        } catch (IOException e) {
+            channel.close();
+            Files.deleteIfExists(socket);
+            Files.deleteIfExists(directory);
+            throw e;
+        }
         acceptor.setDaemon(true);
         acceptor.start();
     }
@@ -134,72 +151,41 @@ final class ControlServer {
         return pending.remove(childId) != null;
     }
 
-    private void acceptLoop() {
-        while (server.isOpen()) {
-            SocketChannel channel;
-            try {
-                channel = server.accept();
-            } catch (IOException e) {
-                if (!server.isOpen()) {
-                    return; // closed
-                }
-                // e.g. too many open files: children keep waiting in the backlog, so keep accepting
-                LOG.log(System.Logger.Level.WARNING, "accepting a child's connection failed; retrying", e);
-                pause();
-                continue;
-            }
-            try {
-                Thread handshake = new Thread(() -> handshake(channel), "mp4j-channel");
-                handshake.setDaemon(true);
-                handshake.start();
-            } catch (RuntimeException | OutOfMemoryError e) {
-                LOG.log(System.Logger.Level.WARNING, "cannot start a thread for a child's connection", e);
-                try {
-                    channel.close();
-                } catch (IOException closing) {
-                    e.addSuppressed(closing);
-                }
-            }
+    private void warnRefused() {
+        long count = refused.incrementAndGet();
+        long now = System.nanoTime();
+        if (now - lastWarning >= WARN_EVERY_NANOS) {
+            lastWarning = now;
+            refused.addAndGet(-count);
+            LOG.log(System.Logger.Level.WARNING, "refused connections that did not prove a child's secret: count="
+                    + count + ", socket=" + socket);
         }
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(10);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void handshake(SocketChannel channel) {
-        FramedSocket connection = new FramedSocket(channel);
-        Hello hello;
-        try {
-            Frame first = connection.read(MAX_HELLO);
-            if (first == null || first.type() != FrameType.HELLO) {
-                connection.close();
-                return;
-            }
-            hello = Hello.decode(first.payload());
-        } catch (IOException | RuntimeException e) {
-            // a child that died while connecting, or a peer that is no child of ours
-            LOG.log(System.Logger.Level.DEBUG, "a connection ended during the handshake", e);
-            connection.close();
-            return;
-        }
+    /** A connection whose HELLO arrived whole: it counts only if it proves an expected child's secret. */
+    private void onHello(SocketChannel channel, Hello hello) {
         Pending expected = pending.get(hello.childId());
         // removed only once the secret matched: a wrong guess must not cost the real child its channel
         if (expected == null || !MessageDigest.isEqual(expected.secret(), hello.secret())
                 || !pending.remove(hello.childId(), expected)) {
-            LOG.log(System.Logger.Level.WARNING, "refused a connection that did not prove a child's secret");
-            connection.close();
+            warnRefused();
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // refused either way
+            }
             return;
         }
-        try {
-            expected.onConnected().accept(new Accepted(connection, hello.pid()));
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "a child's session failed", e);
-            connection.close();
-        }
+        FramedSocket connection = new FramedSocket(channel);
+        Thread session = new Thread(() -> {
+            try {
+                expected.onConnected().accept(new Accepted(connection, hello.pid()));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "a child's session failed", e);
+                connection.close();
+            }
+        }, "mp4j-channel");
+        session.setDaemon(true);
+        session.start();
     }
 }

@@ -1,0 +1,102 @@
+package io.github.multiprocessing4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.multiprocessing4j.internal.wire.FrameType;
+import io.github.multiprocessing4j.internal.wire.Hello;
+import io.github.multiprocessing4j.pool.Pool;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Anyone who can reach the control socket must not hurt the children: idle connections cost no thread, a
+ * connection that claims a huge first frame is dropped before anything is allocated for it, and a spray of
+ * handshakes with guessed child ids and wrong secrets costs no child its channel.
+ */
+class HostilePeersTest {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    static void sleep() throws InterruptedException {
+        Thread.sleep(120_000);
+    }
+
+    static void nothing() {
+        // a child that ends at once
+    }
+
+    @Test
+    void shouldSurviveIdleConnectionsHugeClaimsAndWrongSecrets() throws Exception {
+        Process holder = new Process(HostilePeersTest::sleep).startMethod(StartMethod.SPAWN);
+        holder.start();
+        List<SocketChannel> peers = new ArrayList<>();
+        try {
+            Path socket = controlSocket();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket))).isEqualTo("rw-------");
+            int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
+            for (int i = 0; i < 300; i++) {
+                peers.add(connect(socket));
+            }
+            SocketChannel huge = connect(socket);
+            huge.write(ByteBuffer.wrap(new byte[] {0x40, 0, 0, 0, FrameType.HELLO.tag()}));
+            for (long id = 1; id <= 200; id++) {
+                SocketChannel guess = connect(socket);
+                peers.add(guess);
+                byte[] hello = new Hello(id, new byte[32], 1).toFrame().payload();
+                ByteBuffer frame = ByteBuffer.allocate(5 + hello.length).putInt(hello.length)
+                        .put(FrameType.HELLO.tag()).put(hello).flip();
+                guess.write(frame);
+            }
+            assertThat(huge.read(ByteBuffer.allocate(1))).as("the huge claim is refused").isEqualTo(-1);
+            huge.close();
+            assertThat(ManagementFactory.getThreadMXBean().getThreadCount() - threadsBefore)
+                    .as("threads for 500 unproven connections").isLessThan(50);
+
+            List<Process> children = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                Process p = new Process(HostilePeersTest::nothing)
+                        .startMethod(i % 2 == 0 ? StartMethod.SPAWN : StartMethod.WARM);
+                p.start();
+                children.add(p);
+            }
+            try (Pool pool = new Pool(2)) {
+                assertThat(pool.map((Integer x) -> x * 2, List.of(1, 2, 3))).containsExactly(2, 4, 6);
+            }
+            for (Process p : children) {
+                assertThat(p.join(WAIT)).as("%s ends", p).isTrue();
+                assertThat(p.exitCode()).as("%s", p).hasValue(0);
+            }
+        } finally {
+            for (SocketChannel peer : peers) {
+                peer.close();
+            }
+            holder.kill();
+            holder.join(WAIT);
+        }
+    }
+
+    private static SocketChannel connect(Path socket) throws IOException {
+        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        channel.connect(UnixDomainSocketAddress.of(socket));
+        return channel;
+    }
+
+    /** This JVM's control socket: {@code mp4j-<pid>-*}/s in its socket base directory. */
+    private static Path controlSocket() {
+        String prefix = "mp4j-" + ProcessHandle.current().pid() + "-";
+        return LeakCheck.leakableFiles().stream()
+                .filter(f -> f.getFileName().toString().startsWith(prefix) && Files.isDirectory(f))
+                .map(f -> f.resolve("s")).filter(Files::exists).findFirst().orElseThrow();
+    }
+
+}
