@@ -1,30 +1,35 @@
 package io.github.multiprocessing4j.internal.shm;
 
 /**
- * The first 384 bytes of every multiprocessing4j shared-memory file; the body of the segment follows.
+ * The first 640 bytes of every multiprocessing4j shared-memory file; the body of the segment follows.
  *
  * <pre>
  *   0                   4                   8                  12                  16
  *   +-------------------+-------------------+-------------------+-------------------+
  *   | magic 'MP4J'      | header version    | kind              | kind version      |
  *   +-------------------+-------------------+-------------------+-------------------+
- *  16 | creator pid (long)                    | creator start, epoch ms (long)        |
+ *  16 | creator pid (long)                    | creator start (long, Liveness units)  |
  *   +---------------------------------------+---------------------------------------+
  *  32 | body size in bytes (long)             | ready (int)       | reserved          |
  *   +---------------------------------------+-------------------+-------------------+
  *  48 | reserved (16 bytes)                                                           |
  *   +-------------------------------------------------------------------------------+
- *  64 | holders (PeerTable, 320 bytes): the processes holding a tracked handle        |
+ *  64 | holders (PeerTable, 576 bytes): the processes holding a tracked handle        |
  *   +-------------------------------------------------------------------------------+
- * 384   body (its own layout, chosen by kind)
+ * 640   body (its own layout, chosen by kind)
  * </pre>
  *
  * All words are in the platform's byte order. {@code ready} is written last, with release semantics, once the
- * creator has laid out the body; attaching checks magic, versions, kind and ready.
+ * creator has laid out the body; attaching checks magic, versions, kind and ready. The creator start is
+ * {@code Liveness.selfStartTime()} (clock ticks since boot on Linux), so that a sweep tells a creator whose pid was
+ * reused from one that still runs.
+ *
+ * <p>Versions: 1 recorded the creator start in epoch milliseconds and had 320-byte holder tables; 2 records
+ * Liveness start times and holder tables with a start time per slot.
  */
 final class HeaderLayout {
     static final int MAGIC = 0x4A34504D; // "MP4J" read as a little-endian int
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     static final int MAGIC_OFFSET = 0;
     static final int VERSION_OFFSET = 4;
@@ -37,7 +42,7 @@ final class HeaderLayout {
     static final int HOLDERS_OFFSET = 64;
 
     /** Where the body starts; a multiple of 64, so that bodies may align words on cache lines. */
-    static final int LENGTH = 384;
+    static final int LENGTH = HOLDERS_OFFSET + PeerTable.LENGTH;
 
     private HeaderLayout() {
     }
