@@ -14,61 +14,43 @@ import java.time.Duration;
 
 /** How each handle of this package re-attaches from its {@link HandleProxy serial form}, in the receiving process. */
 enum Handles implements HandleProxy.Kind {
-    LOCK {
-        @Override
-        public Object reattach(HandleProxy p) {
-            return new Lock(Attachment.attach(p.file(), Segment.KIND_LOCK, LockLayout.VERSION, "lock"), 0);
-        }
-    },
+    LOCK,
     /** A Value's or Array's lock; the index is its offset. */
-    VALUE_LOCK {
-        @Override
-        public Object reattach(HandleProxy p) {
-            return new Lock(Attachment.attach(p.file(), Segment.KIND_VALUE, ValueLayout.VERSION, "lock"), p.index());
-        }
-    },
-    RLOCK {
-        @Override
-        public Object reattach(HandleProxy p) {
-            return new RLock(Attachment.attach(p.file(), Segment.KIND_LOCK, LockLayout.VERSION, "rlock"));
-        }
-    },
-    SEMAPHORE {
-        @Override
-        public Object reattach(HandleProxy p) {
-            return new Semaphore(semaphore(p));
-        }
-    },
-    BOUNDED_SEMAPHORE {
-        @Override
-        public Object reattach(HandleProxy p) {
-            return new BoundedSemaphore(semaphore(p));
-        }
-    },
-    EVENT {
-        @Override
-        public Object reattach(HandleProxy p) {
-            return new Event(Attachment.attach(p.file(), Segment.KIND_EVENT, EventLayout.VERSION, "event"));
-        }
-    },
+    VALUE_LOCK,
+    RLOCK,
+    SEMAPHORE,
+    BOUNDED_SEMAPHORE,
+    EVENT,
     /** Extras: the lock (a Lock or an RLock, which re-attaches by its own proxy). */
-    CONDITION {
-        @Override
-        public Object reattach(HandleProxy p) {
-            return new Condition(Attachment.attach(p.file(), Segment.KIND_CONDITION, ConditionLayout.VERSION,
-                    "condition"), p.extra(0), false);
-        }
-    },
+    CONDITION,
     /** Extras: the action and the default timeout, either null. */
-    BARRIER {
-        @Override
-        public Object reattach(HandleProxy p) {
-            return new Barrier(Attachment.attach(p.file(), Segment.KIND_BARRIER, BarrierLayout.VERSION, "barrier"),
-                    (Target0) p.extra(0), (Duration) p.extra(1));
-        }
-    };
+    BARRIER;
 
-    private static Attachment semaphore(HandleProxy p) {
-        return Attachment.attach(p.file(), Segment.KIND_SEMAPHORE, SemaphoreLayout.VERSION, "semaphore");
+    @Override
+    public Object reattach(HandleProxy p) {
+        switch (this) {
+            case LOCK:
+                return new Lock(attach(p, Segment.KIND_LOCK, LockLayout.VERSION, "lock"), 0);
+            case VALUE_LOCK:
+                return new Lock(attach(p, Segment.KIND_VALUE, ValueLayout.VERSION, "lock"), p.index());
+            case RLOCK:
+                return new RLock(attach(p, Segment.KIND_LOCK, LockLayout.VERSION, "rlock"));
+            case SEMAPHORE:
+                return new Semaphore(attach(p, Segment.KIND_SEMAPHORE, SemaphoreLayout.VERSION, "semaphore"));
+            case BOUNDED_SEMAPHORE:
+                return new BoundedSemaphore(attach(p, Segment.KIND_SEMAPHORE, SemaphoreLayout.VERSION, "semaphore"));
+            case EVENT:
+                return new Event(attach(p, Segment.KIND_EVENT, EventLayout.VERSION, "event"));
+            case CONDITION:
+                return new Condition(attach(p, Segment.KIND_CONDITION, ConditionLayout.VERSION, "condition"),
+                        p.extra(0), false);
+            default:
+                return new Barrier(attach(p, Segment.KIND_BARRIER, BarrierLayout.VERSION, "barrier"),
+                        (Target0) p.extra(0), (Duration) p.extra(1));
+        }
+    }
+
+    private static Attachment attach(HandleProxy p, int kind, int version, String what) {
+        return Attachment.attach(p.file(), kind, version, what);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.multiprocessing4j.internal.shm;
 
 import java.io.Serializable;
+import java.util.Arrays;
 
 /**
  * The serial form of every shared-memory handle (Lock, Queue, Connection, Value, SharedMemory...): the segment's
@@ -29,9 +30,10 @@ public final class HandleProxy implements Serializable {
     private final Kind kind;
     private final String file;
     private final int index;
-    private final Serializable[] extras;
+    /** Typed Object[], not Serializable[]: the codec's allow-list takes java.lang arrays, not java.io ones. */
+    private final Object[] extras;
 
-    private HandleProxy(Kind kind, String file, int index, Serializable[] extras) {
+    private HandleProxy(Kind kind, String file, int index, Object[] extras) {
         this.kind = kind;
         this.file = file;
         this.index = index;
@@ -50,7 +52,8 @@ public final class HandleProxy implements Serializable {
      */
     public static HandleProxy of(Kind kind, Attachment attachment, int index, Serializable... extras) {
         attachment.reserve();
-        return new HandleProxy(kind, attachment.segment().fileName(), index, extras);
+        return new HandleProxy(kind, attachment.segment().fileName(), index,
+                Arrays.copyOf(extras, extras.length, Object[].class));
     }
 
     /** The segment's file name. */
@@ -65,7 +68,7 @@ public final class HandleProxy implements Serializable {
 
     /** The i-th other parameter. */
     public Serializable extra(int i) {
-        return extras[i];
+        return (Serializable) extras[i];
     }
 
     private Object readResolve() {

@@ -26,6 +26,10 @@ public final class Segment {
     public static final int KIND_QUEUE = 9;
     public static final int KIND_PIPE = 10;
 
+    /** This JVM's start in epoch milliseconds, for the header's version-1 field (see {@link HeaderLayout}). */
+    private static final long START_MILLIS = ProcessHandle.current().info().startInstant()
+            .map(java.time.Instant::toEpochMilli).orElse(0L);
+
     private final Path file;
     private final String fileName;
     private final ByteBuffer body;
@@ -78,6 +82,7 @@ public final class Segment {
         whole.putInt(HeaderLayout.KIND_OFFSET, kind);
         whole.putInt(HeaderLayout.KIND_VERSION_OFFSET, kindVersion);
         whole.putLong(HeaderLayout.CREATOR_PID_OFFSET, Liveness.selfPid());
+        whole.putLong(HeaderLayout.CREATOR_START_MILLIS_OFFSET, START_MILLIS);
         whole.putLong(HeaderLayout.CREATOR_START_OFFSET, Liveness.selfStartTime());
         whole.putLong(HeaderLayout.BODY_SIZE_OFFSET, bodySize);
         PeerTable.init(whole, HeaderLayout.HOLDERS_OFFSET);

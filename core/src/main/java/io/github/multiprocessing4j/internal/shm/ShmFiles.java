@@ -46,12 +46,17 @@ public final class ShmFiles {
         return PREFIX + Liveness.selfPid() + "-n-" + userName;
     }
 
-    /** The files, of any creator, that carry a user-given name. */
+    /**
+     * The files, of any live creator, that carry a user-given name (a dead creator's file is left for the sweep,
+     * whenever it runs).
+     */
     public static List<Path> findNamed(String userName) {
         List<Path> found = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(DIR, PREFIX + "*-n-" + userName)) {
             for (Path p : entries) {
-                if (p.getFileName().toString().equals(PREFIX + pidOf(p) + "-n-" + userName)) {
+                long creator = pidOf(p);
+                if (p.getFileName().toString().equals(PREFIX + creator + "-n-" + userName)
+                        && Liveness.isAlive(creator, creatorStart(p))) {
                     found.add(p);
                 }
             }

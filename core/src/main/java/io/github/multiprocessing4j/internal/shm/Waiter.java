@@ -82,8 +82,8 @@ public final class Waiter {
     public static final Check NO_CHECK = () -> false;
 
     /**
-     * Waits until {@code done} is true: tests it, then pauses ({@link #pause()}) and tests it again, running
-     * {@code check} about every 10 ms.
+     * Waits until {@code done} is true: tests it, then pauses (spin, yield or park, as above) and tests it again,
+     * running {@code check} about every 10 ms.
      *
      * @param done the state waited for; tested first, so a wait for a state that holds already never pauses
      * @param check the liveness check
