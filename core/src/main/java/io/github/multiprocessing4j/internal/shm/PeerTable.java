@@ -165,9 +165,18 @@ public final class PeerTable {
         }
     }
 
+    /**
+     * The start recorded beside {@code pid} in slot i, or 0 (unknown) when the slot changed while it was read: the
+     * start read may then be another holder's.
+     */
+    private long startBeside(int i, long pid) {
+        long start = Words.getLongVolatile(buffer, start(i));
+        return Words.getLongVolatile(buffer, slot(i)) == pid ? start : 0;
+    }
+
     private boolean isLive(int i, long slotValue, long now) {
         if (slotValue > 0) {
-            return Liveness.isAlive(slotValue, Words.getLongVolatile(buffer, start(i)));
+            return Liveness.isAlive(slotValue, startBeside(i, slotValue));
         }
         return slotValue < 0 && -slotValue > now;
     }
@@ -187,7 +196,7 @@ public final class PeerTable {
         boolean listed = false;
         for (int i = 0; i < SLOTS; i++) {
             if (Words.getLongVolatile(buffer, slot(i)) == pid) {
-                long start = Words.getLongVolatile(buffer, start(i));
+                long start = startBeside(i, pid);
                 if (start == 0 || Liveness.isAlive(pid, start)) {
                     return false;
                 }
