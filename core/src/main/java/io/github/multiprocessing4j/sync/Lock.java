@@ -34,6 +34,7 @@ import java.util.OptionalLong;
  * Beyond Python (which deadlocks): when the process holding the lock dies, a waiter notices within about 10 ms
  * and takes the lock over, like a robust mutex's {@code EOWNERDEAD}: {@link #acquire} returns normally and
  * {@link #recoveredFromDeadOwner()} gives the dead holder's pid; the data the lock protects may be half-updated.
+ * A holder that is a zombie, or whose pid now belongs to a process that started later, counts as dead.
  *
  * <h2>Lifetime</h2>
  * Every process holding a handle is listed in the file's header. The file is removed when the last holder closes
