@@ -1,9 +1,10 @@
 package io.github.multiprocessing4j.ipc;
 
 import io.github.multiprocessing4j.exception.PeerGoneException;
-import io.github.multiprocessing4j.internal.shm.PeerTable;
 import io.github.multiprocessing4j.internal.ipc.Ring;
 import io.github.multiprocessing4j.internal.shm.Attachment;
+import io.github.multiprocessing4j.internal.shm.HandleProxy;
+import io.github.multiprocessing4j.internal.shm.PeerTable;
 import io.github.multiprocessing4j.internal.shm.Segment;
 import io.github.multiprocessing4j.internal.shm.Waiter;
 import java.io.Serializable;
@@ -45,32 +46,36 @@ public final class Connection implements Serializable, AutoCloseable {
     private final transient int end;
     private final transient Ring in;
     private final transient Ring out;
-    private final transient PeerTable mine;
     private final transient PeerTable theirs;
     /** The pipe's file name and this end, e.g. {@code mp4j-42-pipe-ab12#1}; built once, not per message. */
     private final transient String label;
     private final transient String sendWhat;
 
-    private Connection(Segment segment, int end, boolean attached) {
-        this.attachment = Attachment.of(segment, "connection", false);
+    private Connection(Segment segment, int end, boolean deserialized) {
         this.end = end;
         this.label = segment.fileName() + "#" + end;
         this.sendWhat = "a message sent on " + label;
         var body = segment.body();
+        PeerTable mine = new PeerTable(body, end == 1 ? PipeLayout.PEERS_1 : PipeLayout.PEERS_2, segment);
+        this.theirs = new PeerTable(body, end == 1 ? PipeLayout.PEERS_2 : PipeLayout.PEERS_1, segment);
+        PeerTable ends1 = end == 1 ? mine : theirs;
+        PeerTable ends2 = end == 1 ? theirs : mine;
         boolean duplex = body.getInt(PipeLayout.DUPLEX) != 0;
-        int capacity = new Ring(body, PipeLayout.RING_A).maxMessage() + 8;
-        Ring a = new Ring(body, PipeLayout.RING_A);
-        Ring b = duplex ? new Ring(body, PipeLayout.ringB(capacity)) : null;
+        // ring A is written by end 2 and read by end 1; ring B the other way
+        Ring a = new Ring(body, PipeLayout.RING_A, ends2::isDead, ends1::isDead);
+        Ring b = duplex ? new Ring(body, PipeLayout.ringB(a.maxMessage() + 8), ends1::isDead, ends2::isDead) : null;
         this.in = end == 1 ? a : duplex ? b : null;
         this.out = end == 1 ? b : a;
-        this.mine = new PeerTable(body, end == 1 ? PipeLayout.PEERS_1 : PipeLayout.PEERS_2, segment);
-        this.theirs = new PeerTable(body, end == 1 ? PipeLayout.PEERS_2 : PipeLayout.PEERS_1, segment);
         segment.setUnusedCheck(() -> mine.nobodyLeft() && theirs.nobodyLeft());
-        mine.hold(attached);
+        this.attachment = Attachment.listed(segment, mine, deserialized, "connection");
     }
 
     static Connection create(Segment segment, int end) {
         return new Connection(segment, end, false);
+    }
+
+    static Connection attach(Segment segment, int end) {
+        return new Connection(segment, end, true);
     }
 
     /**
@@ -192,16 +197,8 @@ public final class Connection implements Serializable, AutoCloseable {
      */
     public boolean poll(Duration timeout) throws InterruptedException {
         Ring ring = readable();
-        Waiter waiter = Waiter.upTo(timeout);
-        while (!ring.hasData()) {
-            if (waiter.timeToCheck() && theirs.nobodyLeft()) {
-                return true;
-            }
-            if (!waiter.pause()) {
-                return theirs.nobodyLeft();
-            }
-        }
-        return true;
+        Waiter.Outcome outcome = Waiter.upTo(timeout).await(ring::hasData, theirs::nobodyLeft);
+        return outcome != Waiter.Outcome.TIMED_OUT || theirs.nobodyLeft();
     }
 
     /**
@@ -214,26 +211,24 @@ public final class Connection implements Serializable, AutoCloseable {
      * @throws InterruptedException if interrupted while waiting
      */
     public static List<Connection> wait(List<Connection> connections, Duration timeout) throws InterruptedException {
-        Waiter waiter = Waiter.upTo(timeout);
-        while (true) {
-            boolean check = waiter.timeToCheck();
-            List<Connection> ready = new ArrayList<>();
-            for (Connection c : connections) {
-                if (c.readable().hasData() || (check && c.theirs.nobodyLeft())) {
-                    ready.add(c);
-                }
-            }
-            if (!ready.isEmpty() || !waiter.pause()) {
-                return ready;
+        Waiter.Outcome outcome = Waiter.upTo(timeout).await(
+                () -> connections.stream().anyMatch(c -> c.readable().hasData()),
+                () -> connections.stream().anyMatch(c -> c.theirs.nobodyLeft()));
+        List<Connection> ready = new ArrayList<>();
+        for (Connection c : connections) {
+            if (c.readable().hasData() || (outcome == Waiter.Outcome.STOPPED && c.theirs.nobodyLeft())) {
+                ready.add(c);
             }
         }
+        return ready;
     }
 
-    private void checkPeer() {
+    private boolean checkPeer() {
         if (theirs.nobodyLeft()) {
             throw new PeerGoneException("the other end of the pipe is closed or its process died: connection="
                     + this);
         }
+        return false;
     }
 
     private Ring readable() {
@@ -293,12 +288,8 @@ public final class Connection implements Serializable, AutoCloseable {
      * throws {@link PeerGoneException} once it has read what was sent. Closing twice does nothing.
      */
     @Override
-    public synchronized void close() {
-        if (attachment.isClosed()) {
-            return;
-        }
+    public void close() {
         attachment.close();
-        mine.drop();
     }
 
     @Override
@@ -307,29 +298,12 @@ public final class Connection implements Serializable, AutoCloseable {
     }
 
     /**
-     * Serializes this handle as its name, so that the receiving process attaches to the same object.
+     * Serializes this handle as its pipe's name and its end, so that the receiving process attaches to the same
+     * end.
      *
      * @return the serial form
      */
     private Object writeReplace() {
-        attachment.open();
-        mine.reserve();
-        return new Ref(attachment.segment().fileName(), end);
-    }
-
-    /** The serial form: the pipe's file name and the end. */
-    private static final class Ref implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private final String file;
-        private final int end;
-
-        Ref(String file, int end) {
-            this.file = file;
-            this.end = end;
-        }
-
-        private Object readResolve() {
-            return new Connection(Segment.attach(file, Segment.KIND_PIPE, PipeLayout.VERSION), end, true);
-        }
+        return HandleProxy.of(Handles.CONNECTION, attachment, end);
     }
 }

@@ -1,6 +1,6 @@
 package io.github.multiprocessing4j.ipc;
 
-import io.github.multiprocessing4j.internal.shm.Attachment;
+import io.github.multiprocessing4j.internal.shm.Segment;
 import io.github.multiprocessing4j.internal.shm.Waiter;
 import java.time.Duration;
 
@@ -31,8 +31,8 @@ public final class JoinableQueue<T> extends Queue<T> {
         super(JOINABLE, maxsize, DEFAULT_CAPACITY);
     }
 
-    JoinableQueue(Attachment attachment) {
-        super(attachment, JOINABLE);
+    JoinableQueue(Segment segment) {
+        super(segment, JOINABLE);
     }
 
     @Override
@@ -83,11 +83,7 @@ public final class JoinableQueue<T> extends Queue<T> {
 
     private boolean join(Waiter waiter) throws InterruptedException {
         attachment.open();
-        while (ring.unfinished() > 0) {
-            if (!waiter.pause()) {
-                return false;
-            }
-        }
-        return true;
+        // a consumer that died before taskDone is not detected (see the class comment): no liveness check
+        return waiter.await(() -> ring.unfinished() <= 0, Waiter.NO_CHECK) == Waiter.Outcome.DONE;
     }
 }

@@ -1,26 +1,28 @@
 package io.github.multiprocessing4j.ipc;
 
-import io.github.multiprocessing4j.internal.shm.PeerTable;
 import io.github.multiprocessing4j.internal.ipc.Ring;
+import io.github.multiprocessing4j.internal.shm.PeerTable;
 
 /**
  * The body of a pipe's segment.
  *
  * <pre>
- *   0     peer table of end 1 (conn1): the processes holding it (320 bytes)
- *   320   peer table of end 2 (conn2) (320 bytes)
- *   640   duplex (int, 0 or 1) | version (int) | reserved to 704
- *   704   ring A: written by conn2, read by conn1 (RingLayout + capacity bytes)
+ *   0     peer table of end 1 (conn1): the processes holding it (PeerTable, 576 bytes)
+ *   576   peer table of end 2 (conn2) (576 bytes)
+ *   1152  duplex (int, 0 or 1) | version (int) | reserved to 1216
+ *   1216  ring A: written by conn2, read by conn1 (RingLayout + capacity bytes)
  *   ...   ring B, duplex only: written by conn1, read by conn2
  * </pre>
+ *
+ * Versions: 1 had 320-byte peer tables; 2 has peer tables with start times.
  */
 final class PipeLayout {
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     static final int PEERS_1 = 0;
     static final int PEERS_2 = PeerTable.LENGTH;
     static final int DUPLEX = 2 * PeerTable.LENGTH;
     static final int VERSION_OFFSET = DUPLEX + 4;
-    static final int RING_A = 704;
+    static final int RING_A = DUPLEX + 64;
 
     private PipeLayout() {
     }

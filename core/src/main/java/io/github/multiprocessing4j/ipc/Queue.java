@@ -1,7 +1,7 @@
 package io.github.multiprocessing4j.ipc;
 
 import io.github.multiprocessing4j.exception.PeerGoneException;
-import io.github.multiprocessing4j.internal.shm.Attachment;
+import io.github.multiprocessing4j.internal.shm.Segment;
 import io.github.multiprocessing4j.internal.shm.Waiter;
 import java.time.Duration;
 
@@ -73,12 +73,8 @@ public class Queue<T> extends QueueCore<T> {
         super(flavour, maxsize, capacityBytes);
     }
 
-    Queue(Attachment attachment) {
-        super(attachment, QUEUE);
-    }
-
-    Queue(Attachment attachment, int flavour) {
-        super(attachment, flavour);
+    Queue(Segment segment, int flavour) {
+        super(segment, flavour, true);
     }
 
     /**

@@ -1,9 +1,10 @@
 package io.github.multiprocessing4j.ipc;
 
 import io.github.multiprocessing4j.exception.PeerGoneException;
-import io.github.multiprocessing4j.internal.shm.PeerTable;
 import io.github.multiprocessing4j.internal.ipc.Ring;
 import io.github.multiprocessing4j.internal.shm.Attachment;
+import io.github.multiprocessing4j.internal.shm.HandleProxy;
+import io.github.multiprocessing4j.internal.shm.PeerTable;
 import io.github.multiprocessing4j.internal.shm.Segment;
 import io.github.multiprocessing4j.internal.shm.Waiter;
 import java.io.Serializable;
@@ -21,12 +22,29 @@ abstract class QueueCore<T> implements Serializable, AutoCloseable {
 
     final transient Attachment attachment;
     final transient Ring ring;
-    final transient PeerTable peers;
     private final transient int flavour;
     /** How an item is named in a serialization error; built once, not per put. */
     private final transient String itemWhat;
 
     QueueCore(int flavour, int maxsize, int capacityBytes) {
+        this(create(flavour, maxsize, capacityBytes), flavour, false);
+    }
+
+    /**
+     * A handle on a queue's segment, listed in the queue's holder table.
+     *
+     * @param deserialized whether the handle was deserialized (it claims the slot its sender reserved)
+     */
+    QueueCore(Segment segment, int flavour, boolean deserialized) {
+        PeerTable peers = new PeerTable(segment.body(), QueueLayout.PEERS, segment);
+        this.flavour = flavour;
+        this.ring = new Ring(segment.body(), QueueLayout.RING, peers::isDead, peers::isDead);
+        this.itemWhat = "an item put on " + segment.fileName();
+        segment.setUnusedCheck(peers::nobodyLeft);
+        this.attachment = Attachment.listed(segment, peers, deserialized, what(flavour));
+    }
+
+    private static Segment create(int flavour, int maxsize, int capacityBytes) {
         if (maxsize < 0) {
             throw new IllegalArgumentException("queue maxsize must be >= 0: maxsize=" + maxsize);
         }
@@ -35,30 +53,14 @@ abstract class QueueCore<T> implements Serializable, AutoCloseable {
                     + ", min=64");
         }
         int capacity = Ring.roundCapacity(capacityBytes);
-        this.flavour = flavour;
-        this.attachment = Attachment.of(Segment.create("queue-", Segment.KIND_QUEUE, QueueLayout.VERSION,
-                QueueLayout.bodySize(capacity), b -> {
+        return Segment.create("queue-", Segment.KIND_QUEUE, QueueLayout.VERSION, QueueLayout.bodySize(capacity),
+                b -> {
                     PeerTable.init(b, QueueLayout.PEERS);
                     Ring.init(b, QueueLayout.RING, capacity, maxsize);
-                }), what(flavour), false);
-        this.ring = new Ring(attachment.segment().body(), QueueLayout.RING);
-        this.peers = new PeerTable(attachment.segment().body(), QueueLayout.PEERS, attachment.segment());
-        this.itemWhat = "an item put on " + attachment.segment().fileName();
-        attachment.segment().setUnusedCheck(peers::nobodyLeft);
-        peers.hold(false);
+                });
     }
 
-    QueueCore(Attachment attachment, int flavour) {
-        this.attachment = attachment;
-        this.flavour = flavour;
-        this.ring = new Ring(attachment.segment().body(), QueueLayout.RING);
-        this.peers = new PeerTable(attachment.segment().body(), QueueLayout.PEERS, attachment.segment());
-        this.itemWhat = "an item put on " + attachment.segment().fileName();
-        attachment.segment().setUnusedCheck(peers::nobodyLeft);
-        peers.hold(true);
-    }
-
-    private static String what(int flavour) {
+    static String what(int flavour) {
         return flavour == SIMPLE ? "simple queue" : flavour == JOINABLE ? "joinable queue" : "queue";
     }
 
@@ -80,10 +82,11 @@ abstract class QueueCore<T> implements Serializable, AutoCloseable {
         return (T) Messages.decode(m, name());
     }
 
-    private void checkOthers() {
-        if (peers.othersGone()) {
+    private boolean checkOthers() {
+        if (attachment.othersGone()) {
             throw new PeerGoneException("every other process using the queue is gone: name=" + name());
         }
+        return false;
     }
 
     /**
@@ -120,12 +123,8 @@ abstract class QueueCore<T> implements Serializable, AutoCloseable {
      * more, the file is removed. Closing twice does nothing.
      */
     @Override
-    public synchronized void close() {
-        if (attachment.isClosed()) {
-            return;
-        }
+    public void close() {
         attachment.close();
-        peers.drop();
     }
 
     @Override
@@ -139,32 +138,7 @@ abstract class QueueCore<T> implements Serializable, AutoCloseable {
      * @return the serial form
      */
     Object writeReplace() {
-        attachment.open();
-        peers.reserve();
-        return new Ref(name(), flavour);
-    }
-
-    /** The serial form: the file name and the flavour. */
-    private static final class Ref implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private final String file;
-        private final int flavour;
-
-        Ref(String file, int flavour) {
-            this.file = file;
-            this.flavour = flavour;
-        }
-
-        private Object readResolve() {
-            Attachment a = Attachment.attachUntracked(file, Segment.KIND_QUEUE, QueueLayout.VERSION, what(flavour));
-            switch (flavour) {
-                case SIMPLE:
-                    return new SimpleQueue<>(a);
-                case JOINABLE:
-                    return new JoinableQueue<>(a);
-                default:
-                    return new Queue<>(a);
-            }
-        }
+        return HandleProxy.of(flavour == SIMPLE ? Handles.SIMPLE_QUEUE : flavour == JOINABLE ? Handles.JOINABLE_QUEUE
+                : Handles.QUEUE, attachment, 0);
     }
 }

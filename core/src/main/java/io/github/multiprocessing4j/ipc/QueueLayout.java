@@ -1,18 +1,20 @@
 package io.github.multiprocessing4j.ipc;
 
-import io.github.multiprocessing4j.internal.shm.PeerTable;
 import io.github.multiprocessing4j.internal.ipc.Ring;
+import io.github.multiprocessing4j.internal.shm.PeerTable;
 
 /**
  * The body of a queue's segment.
  *
  * <pre>
- *   0     peer table (PeerTable, 320 bytes): the processes that hold a handle on the queue
- *   320   ring (RingLayout: locks, head, tail, counts, then capacity bytes of records)
+ *   0     peer table (PeerTable, 576 bytes): the processes that hold a handle on the queue
+ *   576   ring (RingLayout: locks, head, tail, counts, then capacity bytes of records)
  * </pre>
+ *
+ * Versions: 1 had a 320-byte peer table; 2 has peer tables with start times.
  */
 final class QueueLayout {
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     static final int PEERS = 0;
     static final int RING = PeerTable.LENGTH;
 

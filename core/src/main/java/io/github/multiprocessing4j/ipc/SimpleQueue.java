@@ -1,7 +1,7 @@
 package io.github.multiprocessing4j.ipc;
 
 import io.github.multiprocessing4j.exception.PeerGoneException;
-import io.github.multiprocessing4j.internal.shm.Attachment;
+import io.github.multiprocessing4j.internal.shm.Segment;
 import io.github.multiprocessing4j.internal.shm.Waiter;
 
 /**
@@ -19,8 +19,8 @@ public final class SimpleQueue<T> extends QueueCore<T> {
         super(SIMPLE, 0, DEFAULT_CAPACITY);
     }
 
-    SimpleQueue(Attachment attachment) {
-        super(attachment, SIMPLE);
+    SimpleQueue(Segment segment) {
+        super(segment, SIMPLE, true);
     }
 
     /**

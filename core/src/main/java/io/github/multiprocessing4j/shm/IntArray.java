@@ -1,6 +1,7 @@
 package io.github.multiprocessing4j.shm;
 
 import io.github.multiprocessing4j.internal.shm.Attachment;
+import io.github.multiprocessing4j.internal.shm.ValueLayout;
 import io.github.multiprocessing4j.internal.shm.Words;
 import io.github.multiprocessing4j.sync.Lock;
 

@@ -1,6 +1,7 @@
 package io.github.multiprocessing4j.shm;
 
 import io.github.multiprocessing4j.internal.shm.Attachment;
+import io.github.multiprocessing4j.internal.shm.HandleProxy;
 import io.github.multiprocessing4j.internal.shm.Segment;
 import io.github.multiprocessing4j.internal.shm.ShmFiles;
 import java.io.Serializable;
@@ -112,13 +113,18 @@ public final class SharedMemory implements Serializable, AutoCloseable {
         String n = checkName(name);
         for (Path file : ShmFiles.findNamed(n)) {
             try {
-                return new SharedMemory(n, Attachment.attachUntracked(file.getFileName().toString(), Segment.KIND_BYTES,
-                        VERSION, "shared memory"));
+                return attachFile(n, file.getFileName().toString());
             } catch (IllegalArgumentException e) {
                 // removed or not ready between the listing and the attach: try the next one
             }
         }
         throw new IllegalArgumentException("no shared memory of this name: name=" + n + ", dir=" + ShmFiles.DIR);
+    }
+
+    /** A handle on the file of a SharedMemory received from another process. */
+    static SharedMemory attachFile(String name, String fileName) {
+        return new SharedMemory(name, Attachment.attachUntracked(fileName, Segment.KIND_BYTES, VERSION,
+                "shared memory"));
     }
 
     /**
@@ -200,26 +206,11 @@ public final class SharedMemory implements Serializable, AutoCloseable {
     }
 
     /**
-     * Serializes this handle as its name, so that the receiving process attaches to the same object.
+     * Serializes this handle as its name, so that the receiving process attaches to the same memory.
      *
      * @return the serial form
      */
     private Object writeReplace() {
-        attachment.open();
-        return new Ref(name);
-    }
-
-    /** The serial form: the name. */
-    private static final class Ref implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private final String name;
-
-        Ref(String name) {
-            this.name = name;
-        }
-
-        private Object readResolve() {
-            return attach(name);
-        }
+        return HandleProxy.of(Handles.SHARED_MEMORY, attachment, 0, name);
     }
 }

@@ -1,9 +1,10 @@
 package io.github.multiprocessing4j.shm;
 
 import io.github.multiprocessing4j.internal.shm.Attachment;
-import io.github.multiprocessing4j.internal.shm.EmbeddedLocks;
+import io.github.multiprocessing4j.internal.shm.HandleProxy;
 import io.github.multiprocessing4j.internal.shm.LockWord;
 import io.github.multiprocessing4j.internal.shm.Segment;
+import io.github.multiprocessing4j.internal.shm.ValueLayout;
 import io.github.multiprocessing4j.internal.shm.Words;
 import io.github.multiprocessing4j.sync.Lock;
 import java.io.Serializable;
@@ -19,16 +20,14 @@ abstract class SharedSlots implements Serializable, AutoCloseable {
     final transient Attachment attachment;
     final transient ByteBuffer body;
     final transient int length;
-    private final transient int type;
-    private final transient boolean array;
+    private final transient Handles kind;
     private transient volatile Lock lock;
 
     SharedSlots(int type, int length, boolean array, String what) {
         if (length < 0) {
             throw new IllegalArgumentException("negative array length: length=" + length);
         }
-        this.type = type;
-        this.array = array;
+        this.kind = Handles.of(type, array);
         this.attachment = Attachment.of(Segment.create(what + "-", Segment.KIND_VALUE, ValueLayout.VERSION,
                 ValueLayout.bodySize(length), b -> {
                     LockWord.init(b, ValueLayout.LOCK_OFFSET);
@@ -41,9 +40,8 @@ abstract class SharedSlots implements Serializable, AutoCloseable {
 
     SharedSlots(Attachment attachment, int type, boolean array) {
         this.attachment = attachment;
-        this.array = array;
+        this.kind = Handles.of(type, array);
         this.body = attachment.segment().body();
-        this.type = type;
         this.length = body.getInt(ValueLayout.LENGTH_OFFSET);
         int actual = body.getInt(ValueLayout.TYPE_OFFSET);
         if (actual != type) {
@@ -81,7 +79,7 @@ abstract class SharedSlots implements Serializable, AutoCloseable {
             synchronized (this) {
                 l = lock;
                 if (l == null) {
-                    l = EmbeddedLocks.embedded(attachment.open(), ValueLayout.LOCK_OFFSET, "lock of " + name());
+                    l = Lock.ofValue(attachment.open().fileName());
                     lock = l;
                 }
             }
@@ -110,36 +108,6 @@ abstract class SharedSlots implements Serializable, AutoCloseable {
      * @return the serial form
      */
     Object writeReplace() {
-        attachment.reserve();
-        return new Ref(attachment.open().fileName(), type, array);
-    }
-
-    /** The serial form: the file name and the element type. */
-    private static final class Ref implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private final String file;
-        private final int type;
-        private final boolean array;
-
-        Ref(String file, int type, boolean array) {
-            this.file = file;
-            this.type = type;
-            this.array = array;
-        }
-
-        private Object readResolve() {
-            Attachment a = Attachment.attach(file, Segment.KIND_VALUE, ValueLayout.VERSION, "shared value");
-            boolean single = !array;
-            switch (type) {
-                case ValueLayout.INT:
-                    return single ? new IntValue(a) : new IntArray(a);
-                case ValueLayout.LONG:
-                    return single ? new LongValue(a) : new LongArray(a);
-                case ValueLayout.DOUBLE:
-                    return single ? new DoubleValue(a) : new DoubleArray(a);
-                default:
-                    return new BooleanValue(a);
-            }
-        }
+        return HandleProxy.of(kind, attachment, 0);
     }
 }

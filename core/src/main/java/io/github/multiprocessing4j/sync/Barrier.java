@@ -2,52 +2,41 @@ package io.github.multiprocessing4j.sync;
 
 import io.github.multiprocessing4j.function.Target0;
 import io.github.multiprocessing4j.internal.shm.Attachment;
-import io.github.multiprocessing4j.internal.shm.LockWord;
+import io.github.multiprocessing4j.internal.shm.BarrierLayout;
+import io.github.multiprocessing4j.internal.shm.BarrierWord;
+import io.github.multiprocessing4j.internal.shm.HandleProxy;
 import io.github.multiprocessing4j.internal.shm.Segment;
 import io.github.multiprocessing4j.internal.shm.Waiter;
-import io.github.multiprocessing4j.internal.shm.Words;
 import java.io.Serializable;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.BrokenBarrierException;
 
 /**
  * A barrier for a fixed number of parties, across processes (Python: {@code multiprocessing.Barrier}).
  *
- * <pre>
- *   0   lock (LockLayout, 64 bytes): guards the words below
- *  64   parties (int) | waiting (int) | generation (int) | broken (int) | broken generation (int) | version (int)
- * </pre>
- *
- * <p>Only the file name and the action cross the process boundary (the action must be serializable; it runs in
- * the process of the last party to arrive, before the others are released). {@link #await()} blocks (spin, then
- * park with a backoff up to 1 ms) until all parties arrive, the timeout passes (which breaks the barrier, as in
- * Python), or the barrier is {@linkplain #abort() aborted} or {@linkplain #reset() reset}. A party that dies
- * before arriving is not detected: the others time out. Thread-safe. The file is removed when the last process holding it closes it or
- * exits, or when the creating process exits.
+ * <p>What crosses the process boundary: the file name, the action and the default timeout (the action must be
+ * serializable; it runs in the process of the last party to arrive, before the others are released).
+ * {@link #await()} blocks (spin, then park with a backoff up to 1 ms) until all parties arrive, the timeout passes
+ * (which breaks the barrier, as in Python), or the barrier is {@linkplain #abort() aborted} or
+ * {@linkplain #reset() reset}. A party that dies before arriving is not detected: the others time out; when every
+ * other process that held the barrier is gone, a waiter breaks it. Thread-safe. The file is removed when the last
+ * process holding it closes it or exits, or when the creating process exits.
  */
 public final class Barrier implements Serializable, AutoCloseable {
     private static final long serialVersionUID = 1L;
-    private static final int VERSION = 1;
-    private static final int PARTIES = 64;
-    private static final int WAITING = 68;
-    private static final int GENERATION = 72;
-    private static final int BROKEN = 76;
-    private static final int BROKEN_GENERATION = 80;
-    private static final int LENGTH = 96;
 
     private final transient Attachment attachment;
-    private final transient ByteBuffer body;
-    private final transient LockWord lock;
+    private final transient BarrierWord word;
     /** Run by the last party to arrive, or null. */
-    private final Target0 action;
+    private final transient Target0 action;
     /** The default timeout of {@link #await()}, or null. */
-    private final Duration timeout;
+    private final transient Duration timeout;
 
     /**
      * A barrier for {@code parties} parties.
      *
      * @param parties how many must arrive, at least 1
+     * @throws IllegalArgumentException for fewer than 1 party
      */
     public Barrier(int parties) {
         this(parties, null, null);
@@ -59,29 +48,25 @@ public final class Barrier implements Serializable, AutoCloseable {
      * @param parties how many must arrive, at least 1
      * @param action run by the last party to arrive, or null
      * @param timeout the default for {@link #await()}, or null for none
+     * @throws IllegalArgumentException for fewer than 1 party
      */
     public Barrier(int parties, Target0 action, Duration timeout) {
-        if (parties < 1) {
-            throw new IllegalArgumentException("a barrier needs at least one party: parties=" + parties);
-        }
-        this.attachment = Attachment.of(Segment.create("barrier-", Segment.KIND_BARRIER, VERSION, LENGTH, b -> {
-            LockWord.init(b, 0);
-            b.putInt(PARTIES, parties);
-            b.putInt(BROKEN_GENERATION, -1);
-            b.putInt(84, VERSION);
-        }), "barrier", true);
-        this.body = attachment.segment().body();
-        this.lock = new LockWord(body, 0);
+        this(create(parties), action, timeout);
+    }
+
+    Barrier(Attachment attachment, Target0 action, Duration timeout) {
+        this.attachment = attachment;
+        this.word = new BarrierWord(attachment.segment(), attachment.segment().fileName());
         this.action = action;
         this.timeout = timeout;
     }
 
-    private Barrier(Attachment attachment, Target0 action, Duration timeout) {
-        this.attachment = attachment;
-        this.body = attachment.segment().body();
-        this.lock = new LockWord(body, 0);
-        this.action = action;
-        this.timeout = timeout;
+    private static Attachment create(int parties) {
+        if (parties < 1) {
+            throw new IllegalArgumentException("a barrier needs at least one party: parties=" + parties);
+        }
+        return Attachment.created(Segment.create("barrier-", Segment.KIND_BARRIER, BarrierLayout.VERSION,
+                BarrierLayout.LENGTH, b -> BarrierWord.init(b, parties)), "barrier");
     }
 
     /**
@@ -105,70 +90,13 @@ public final class Barrier implements Serializable, AutoCloseable {
      */
     public int await(Duration waitTimeout) throws BrokenBarrierException, InterruptedException {
         attachment.open();
-        Waiter waiter = Waiter.upTo(waitTimeout);
-        lock.acquire(Waiter.forever(), false);
-        int generation;
-        int index;
-        try {
-            if (body.getInt(BROKEN) != 0) {
-                throw broken("broken");
-            }
-            generation = body.getInt(GENERATION);
-            index = body.getInt(WAITING);
-            if (index + 1 == parties()) {
-                runAction();
-                body.putInt(WAITING, 0);
-                Words.setIntVolatile(body, GENERATION, generation + 1);
-                return index;
-            }
-            body.putInt(WAITING, index + 1);
-        } finally {
-            lock.release(false, "barrier");
-        }
-        while (true) {
-            if (Words.getIntVolatile(body, GENERATION) != generation) {
-                if (Words.getIntVolatile(body, BROKEN_GENERATION) == generation) {
-                    throw broken("reset while waiting");
-                }
-                return index;
-            }
-            if (Words.getIntVolatile(body, BROKEN) != 0) {
-                throw broken("broken");
-            }
-            if (waiter.timeToCheck() && attachment.othersGone()) {
-                abort();
-                throw broken("every other process using the barrier is gone");
-            }
-            if (!waiter.pause()) {
-                abort();
-                throw broken("timed out after " + waitTimeout);
-            }
-        }
-    }
-
-    private void runAction() throws BrokenBarrierException {
-        if (action == null) {
-            return;
-        }
-        try {
-            action.run();
-        } catch (Exception | Error e) {
-            Words.setIntVolatile(body, BROKEN, 1);
-            BrokenBarrierException broken = broken("its action failed");
-            broken.initCause(e);
-            throw broken;
-        }
-    }
-
-    private BrokenBarrierException broken(String why) {
-        return new BrokenBarrierException("barrier is broken: reason=" + why + ", name=" + name() + ", parties="
-                + parties());
+        return word.await(Waiter.upTo(waitTimeout), action, attachment::othersGone, waitTimeout);
     }
 
     /** Breaks the barrier: waiters and later arrivals get {@link BrokenBarrierException} until {@link #reset()}. */
     public void abort() {
         attachment.open();
-        Words.setIntVolatile(body, BROKEN, 1);
+        word.abort();
     }
 
     /**
@@ -178,18 +106,7 @@ public final class Barrier implements Serializable, AutoCloseable {
      */
     public void reset() throws InterruptedException {
         attachment.open();
-        lock.acquire(Waiter.forever(), false);
-        try {
-            int generation = body.getInt(GENERATION);
-            if (body.getInt(WAITING) > 0) {
-                Words.setIntVolatile(body, BROKEN_GENERATION, generation);
-            }
-            body.putInt(WAITING, 0);
-            Words.setIntVolatile(body, BROKEN, 0);
-            Words.setIntVolatile(body, GENERATION, generation + 1);
-        } finally {
-            lock.release(false, "barrier");
-        }
+        word.reset();
     }
 
     /**
@@ -198,7 +115,7 @@ public final class Barrier implements Serializable, AutoCloseable {
      * @return the parties
      */
     public int parties() {
-        return body.getInt(PARTIES);
+        return word.parties();
     }
 
     /**
@@ -207,7 +124,7 @@ public final class Barrier implements Serializable, AutoCloseable {
      * @return the number waiting
      */
     public int nWaiting() {
-        return Words.getIntVolatile(body, WAITING);
+        return word.waiting();
     }
 
     /**
@@ -216,7 +133,7 @@ public final class Barrier implements Serializable, AutoCloseable {
      * @return whether broken
      */
     public boolean isBroken() {
-        return Words.getIntVolatile(body, BROKEN) != 0;
+        return word.isBroken();
     }
 
     /**
@@ -240,30 +157,12 @@ public final class Barrier implements Serializable, AutoCloseable {
     }
 
     /**
-     * Serializes this handle as its name, so that the receiving process attaches to the same object.
+     * Serializes this handle as its name, action and default timeout, so that the receiving process attaches to
+     * the same barrier.
      *
      * @return the serial form
      */
     private Object writeReplace() {
-        attachment.reserve();
-        return new Ref(attachment.open().fileName(), action, timeout);
-    }
-
-    /** The serial form: the file name, the action and the default timeout. */
-    private static final class Ref implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private final String file;
-        private final Target0 action;
-        private final Duration timeout;
-
-        Ref(String file, Target0 action, Duration timeout) {
-            this.file = file;
-            this.action = action;
-            this.timeout = timeout;
-        }
-
-        private Object readResolve() {
-            return new Barrier(Attachment.attach(file, Segment.KIND_BARRIER, VERSION, "barrier"), action, timeout);
-        }
+        return HandleProxy.of(Handles.BARRIER, attachment, 0, action, timeout);
     }
 }

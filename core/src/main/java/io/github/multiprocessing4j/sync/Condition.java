@@ -2,12 +2,12 @@ package io.github.multiprocessing4j.sync;
 
 import io.github.multiprocessing4j.exception.PeerGoneException;
 import io.github.multiprocessing4j.internal.shm.Attachment;
-import io.github.multiprocessing4j.internal.shm.LockWord;
+import io.github.multiprocessing4j.internal.shm.ConditionLayout;
+import io.github.multiprocessing4j.internal.shm.ConditionWord;
+import io.github.multiprocessing4j.internal.shm.HandleProxy;
 import io.github.multiprocessing4j.internal.shm.Segment;
 import io.github.multiprocessing4j.internal.shm.Waiter;
-import io.github.multiprocessing4j.internal.shm.Words;
 import java.io.Serializable;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
@@ -26,18 +26,17 @@ import java.util.function.BooleanSupplier;
  * like Java's {@code Condition}, it may return spuriously, so wait in a loop or use {@link #waitFor}. A waiter
  * that times out never swallows a signal meant for another. A process that dies while waiting may absorb one
  * {@link #signal()}; {@link #signalAll()} is not affected. When every other process that held the condition is
- * gone, a waiter gets {@link PeerGoneException} (with the lock held again). If the lock's holder dies, the next acquirer recovers
- * it as {@link Lock} describes. Thread-safe. The files are removed when the last process holding them closes them or exits, or when the creating
- * process exits.
+ * gone, a waiter gets {@link PeerGoneException} (with the lock held again). If the lock's holder dies, the next
+ * acquirer recovers it as {@link Lock} describes. Thread-safe. The files are removed when the last process holding
+ * them closes them or exits, or when the creating process exits.
  */
 public final class Condition implements Serializable, AutoCloseable {
     private static final long serialVersionUID = 1L;
 
     private final transient Attachment attachment;
-    private final transient ByteBuffer body;
     /** The Lock or RLock the condition is bound to. */
-    private final Serializable lock;
-    private final transient LockWord word;
+    private final transient Serializable lock;
+    private final transient ConditionWord word;
     private final transient boolean reentrant;
     private final transient boolean ownsLock;
 
@@ -50,33 +49,34 @@ public final class Condition implements Serializable, AutoCloseable {
      * A condition bound to {@code lock}.
      *
      * @param lock the lock that guards the state the condition is about
+     * @throws NullPointerException for a null lock
      */
     public Condition(Lock lock) {
-        this(lock, false);
+        this(java.util.Objects.requireNonNull(lock, "lock"), false);
     }
 
     /**
      * A condition bound to {@code lock}.
      *
      * @param lock the lock that guards the state the condition is about
+     * @throws NullPointerException for a null lock
      */
     public Condition(RLock lock) {
-        this(lock, false);
+        this(java.util.Objects.requireNonNull(lock, "lock"), false);
     }
 
     private Condition(Serializable lock, boolean ownsLock) {
-        this(Attachment.of(Segment.create("cond-", Segment.KIND_CONDITION, ConditionLayout.VERSION,
-                ConditionLayout.LENGTH, b -> b.putInt(ConditionLayout.VERSION_OFFSET, ConditionLayout.VERSION)),
-                "condition", true), lock, ownsLock);
+        this(Attachment.created(Segment.create("cond-", Segment.KIND_CONDITION, ConditionLayout.VERSION,
+                ConditionLayout.LENGTH, ConditionWord::init), "condition"), lock, ownsLock);
     }
 
-    private Condition(Attachment attachment, Serializable lock, boolean ownsLock) {
+    Condition(Attachment attachment, Serializable lock, boolean ownsLock) {
         this.attachment = attachment;
-        this.body = attachment.segment().body();
         this.lock = lock;
         this.ownsLock = ownsLock;
         this.reentrant = lock instanceof RLock;
-        this.word = reentrant ? ((RLock) lock).word() : ((Lock) lock).word();
+        this.word = new ConditionWord(attachment.segment().body(),
+                reentrant ? ((RLock) lock).word() : ((Lock) lock).word(), reentrant);
     }
 
     /**
@@ -136,46 +136,15 @@ public final class Condition implements Serializable, AutoCloseable {
     private boolean await(Waiter waiter) throws InterruptedException {
         attachment.open();
         String what = toString();
-        if (!word.isHeldByCurrentThread()) {
+        if (!word.isLockHeld()) {
             throw new IllegalStateException("cannot wait on a condition whose lock this thread does not hold: "
                     + "condition=" + what);
         }
-        long ticket = Words.getLongVolatile(body, ConditionLayout.NEXT);
-        Words.setLongVolatile(body, ConditionLayout.NEXT, ticket + 1);
-        int count = word.releaseAll(what);
-        InterruptedException interrupted = null;
-        boolean othersGone = false;
-        try {
-            while (Words.getLongVolatile(body, ConditionLayout.RELEASED) <= ticket) {
-                if (waiter.timeToCheck() && attachment.othersGone()) {
-                    othersGone = true;
-                    break;
-                }
-                if (!waiter.pause()) {
-                    break;
-                }
-            }
-        } catch (InterruptedException e) {
-            interrupted = e;
-        }
-        word.acquire(Waiter.forever(), reentrant);
-        word.restoreCount(count);
-        boolean signalled = Words.getLongVolatile(body, ConditionLayout.RELEASED) > ticket;
-        if (!signalled) {
-            long next = Words.getLongVolatile(body, ConditionLayout.NEXT);
-            if (next == ticket + 1) {
-                Words.setLongVolatile(body, ConditionLayout.NEXT, ticket);
-            } else {
-                Words.getAndAddLong(body, ConditionLayout.CANCELLED, 1);
-            }
-        }
-        if (interrupted != null) {
-            throw interrupted;
-        }
-        if (othersGone && !signalled) {
+        Waiter.Outcome outcome = word.await(waiter, attachment::othersGone, what);
+        if (outcome == Waiter.Outcome.STOPPED) {
             throw new PeerGoneException("every other process using the condition is gone: condition=" + what);
         }
-        return signalled;
+        return outcome == Waiter.Outcome.DONE;
     }
 
     /**
@@ -183,16 +152,15 @@ public final class Condition implements Serializable, AutoCloseable {
      * evaluated with the lock held.
      *
      * @param predicate the condition to wait for
-     * @param timeout how long to wait at most
+     * @param timeout how long to wait at most, or null for ever
      * @return the predicate's last value
      * @throws InterruptedException if interrupted while waiting
      */
     public boolean waitFor(BooleanSupplier predicate, Duration timeout) throws InterruptedException {
         Waiter deadline = Waiter.upTo(timeout);
-        long end = System.nanoTime() + Math.max(0, timeout.toNanos());
         boolean result = predicate.getAsBoolean();
         while (!result && !deadline.expired()) {
-            await(Duration.ofNanos(Math.max(0, end - System.nanoTime())));
+            await(deadline.remaining());
             result = predicate.getAsBoolean();
         }
         return result;
@@ -215,18 +183,11 @@ public final class Condition implements Serializable, AutoCloseable {
      */
     public void signal(int n) {
         attachment.open();
-        if (!word.isHeldByCurrentThread()) {
+        if (!word.isLockHeld()) {
             throw new IllegalStateException("cannot signal a condition whose lock this thread does not hold: "
                     + "condition=" + this);
         }
-        long next = Words.getLongVolatile(body, ConditionLayout.NEXT);
-        long released = Words.getLongVolatile(body, ConditionLayout.RELEASED);
-        long cancelled = Words.getLongVolatile(body, ConditionLayout.CANCELLED);
-        long target = Math.min(next, released + Math.max(0, n) + cancelled);
-        if (target == next) {
-            Words.setLongVolatile(body, ConditionLayout.CANCELLED, 0);
-        }
-        Words.setLongVolatile(body, ConditionLayout.RELEASED, target);
+        word.signal(n);
     }
 
     /**
@@ -253,29 +214,12 @@ public final class Condition implements Serializable, AutoCloseable {
     }
 
     /**
-     * Serializes this handle as its name, so that the receiving process attaches to the same object.
+     * Serializes this handle as its name and its lock (which re-attaches by its own name), so that the receiving
+     * process attaches to the same condition and lock.
      *
      * @return the serial form
      */
     private Object writeReplace() {
-        attachment.reserve();
-        return new Ref(attachment.open().fileName(), lock);
-    }
-
-    /** The serial form: the file name and the lock (which re-attaches by its own name). */
-    private static final class Ref implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private final String file;
-        private final Serializable lock;
-
-        Ref(String file, Serializable lock) {
-            this.file = file;
-            this.lock = lock;
-        }
-
-        private Object readResolve() {
-            return new Condition(Attachment.attach(file, Segment.KIND_CONDITION, ConditionLayout.VERSION,
-                    "condition"), lock, false);
-        }
+        return HandleProxy.of(Handles.CONDITION, attachment, 0, lock);
     }
 }

@@ -2,21 +2,18 @@ package io.github.multiprocessing4j.sync;
 
 import io.github.multiprocessing4j.exception.PeerGoneException;
 import io.github.multiprocessing4j.internal.shm.Attachment;
+import io.github.multiprocessing4j.internal.shm.EventLayout;
+import io.github.multiprocessing4j.internal.shm.EventWord;
+import io.github.multiprocessing4j.internal.shm.HandleProxy;
 import io.github.multiprocessing4j.internal.shm.Segment;
 import io.github.multiprocessing4j.internal.shm.Waiter;
-import io.github.multiprocessing4j.internal.shm.Words;
 import java.io.Serializable;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 
 /**
  * A flag shared by processes that threads can wait for (Python: {@code multiprocessing.Event}).
  *
- * <pre>
- *   body: 0 flag (int, 0 or 1) | 4 version (int) | 8 reserved
- * </pre>
- *
- * <p>Only the file name crosses the process boundary: a child gets the same event. {@link #await(Duration)}
+ * <p>What crosses the process boundary: only the file name; a child gets the same event. {@link #await(Duration)}
  * waits for the flag (spin, then park with a backoff up to 1 ms, so it costs almost no CPU); setting wakes all
  * waiters within about a millisecond. When every other process that held the event has died or closed it (and no
  * handle is on its way to a starting process), a waiter gets {@link PeerGoneException} within about 10 ms: nobody
@@ -25,33 +22,31 @@ import java.time.Duration;
  */
 public final class Event implements Serializable, AutoCloseable {
     private static final long serialVersionUID = 1L;
-    private static final int VERSION = 1;
-    private static final int FLAG = 0;
 
     private final transient Attachment attachment;
-    private final transient ByteBuffer body;
+    private final transient EventWord word;
 
     /** Creates an event, not set. */
     public Event() {
-        this(Attachment.of(Segment.create("event-", Segment.KIND_EVENT, VERSION, 16, b -> b.putInt(4, VERSION)),
-                "event", true));
+        this(Attachment.created(Segment.create("event-", Segment.KIND_EVENT, EventLayout.VERSION,
+                EventLayout.LENGTH, EventWord::init), "event"));
     }
 
-    private Event(Attachment attachment) {
+    Event(Attachment attachment) {
         this.attachment = attachment;
-        this.body = attachment.segment().body();
+        this.word = new EventWord(attachment.segment().body());
     }
 
     /** Sets the flag; waiters return. */
     public void set() {
         attachment.open();
-        Words.setIntVolatile(body, FLAG, 1);
+        word.set();
     }
 
     /** Clears the flag. */
     public void clear() {
         attachment.open();
-        Words.setIntVolatile(body, FLAG, 0);
+        word.clear();
     }
 
     /**
@@ -61,13 +56,14 @@ public final class Event implements Serializable, AutoCloseable {
      */
     public boolean isSet() {
         attachment.open();
-        return Words.getIntVolatile(body, FLAG) != 0;
+        return word.isSet();
     }
 
     /**
      * Waits until the flag is set (Python: {@code wait()}).
      *
      * @throws InterruptedException if interrupted while waiting
+     * @throws PeerGoneException when every other process using the event is gone
      */
     public void await() throws InterruptedException {
         await(Waiter.forever());
@@ -79,6 +75,7 @@ public final class Event implements Serializable, AutoCloseable {
      * @param timeout how long to wait
      * @return the flag: false if the timeout passed first
      * @throws InterruptedException if interrupted while waiting
+     * @throws PeerGoneException when every other process using the event is gone
      */
     public boolean await(Duration timeout) throws InterruptedException {
         return await(Waiter.upTo(timeout));
@@ -86,15 +83,11 @@ public final class Event implements Serializable, AutoCloseable {
 
     private boolean await(Waiter waiter) throws InterruptedException {
         attachment.open();
-        while (Words.getIntVolatile(body, FLAG) == 0) {
-            if (waiter.timeToCheck() && attachment.othersGone()) {
-                throw new PeerGoneException("every other process using the event is gone: name=" + name());
-            }
-            if (!waiter.pause()) {
-                return false;
-            }
+        Waiter.Outcome outcome = word.await(waiter, attachment::othersGone);
+        if (outcome == Waiter.Outcome.STOPPED) {
+            throw new PeerGoneException("every other process using the event is gone: name=" + name());
         }
-        return true;
+        return outcome == Waiter.Outcome.DONE;
     }
 
     /**
@@ -114,7 +107,7 @@ public final class Event implements Serializable, AutoCloseable {
 
     @Override
     public String toString() {
-        return "<Event " + name() + (body.getInt(FLAG) != 0 ? " set" : " unset") + ">";
+        return "<Event " + name() + (word.isSet() ? " set" : " unset") + ">";
     }
 
     /**
@@ -123,21 +116,6 @@ public final class Event implements Serializable, AutoCloseable {
      * @return the serial form
      */
     private Object writeReplace() {
-        attachment.reserve();
-        return new Ref(attachment.open().fileName());
-    }
-
-    /** The serial form: the file name. */
-    private static final class Ref implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private final String file;
-
-        Ref(String file) {
-            this.file = file;
-        }
-
-        private Object readResolve() {
-            return new Event(Attachment.attach(file, Segment.KIND_EVENT, VERSION, "event"));
-        }
+        return HandleProxy.of(Handles.EVENT, attachment, 0);
     }
 }

@@ -1,10 +1,11 @@
 package io.github.multiprocessing4j.sync;
 
 import io.github.multiprocessing4j.internal.shm.Attachment;
-import io.github.multiprocessing4j.internal.shm.EmbeddedLocks;
+import io.github.multiprocessing4j.internal.shm.HandleProxy;
 import io.github.multiprocessing4j.internal.shm.LockLayout;
 import io.github.multiprocessing4j.internal.shm.LockWord;
 import io.github.multiprocessing4j.internal.shm.Segment;
+import io.github.multiprocessing4j.internal.shm.ValueLayout;
 import io.github.multiprocessing4j.internal.shm.Waiter;
 import java.io.Serializable;
 import java.time.Duration;
@@ -33,6 +34,7 @@ import java.util.OptionalLong;
  * Beyond Python (which deadlocks): when the process holding the lock dies, a waiter notices within about 10 ms
  * and takes the lock over, like a robust mutex's {@code EOWNERDEAD}: {@link #acquire} returns normally and
  * {@link #recoveredFromDeadOwner()} gives the dead holder's pid; the data the lock protects may be half-updated.
+ * A holder that is a zombie, or whose pid now belongs to a process that started later, counts as dead.
  *
  * <h2>Lifetime</h2>
  * Every process holding a handle is listed in the file's header. The file is removed when the last holder closes
@@ -41,10 +43,6 @@ import java.util.OptionalLong;
  */
 public final class Lock implements Serializable, AutoCloseable {
     private static final long serialVersionUID = 1L;
-
-    static {
-        EmbeddedLocks.register(Lock::embedded);
-    }
 
     private final transient Attachment attachment;
     private final transient int offset;
@@ -61,14 +59,22 @@ public final class Lock implements Serializable, AutoCloseable {
     Lock(Attachment attachment, int offset) {
         this.attachment = attachment;
         this.offset = offset;
-        this.word = new LockWord(attachment.segment().body(), offset);
+        this.word = new LockWord(attachment.segment(), offset);
         this.name = attachment.segment().fileName() + (offset == 0 ? "" : "@" + offset);
     }
 
-    /** A view of a lock embedded in another object's segment (a Value's lock); closing it only detaches. */
-    static Lock embedded(Segment segment, int offset, String what) {
-        segment.retain();
-        return new Lock(Attachment.of(segment, what, false), offset);
+    /**
+     * The lock built into a shared {@code Value} or {@code Array}: the same lock as its {@code getLock()}, which is
+     * how to get it (this method exists so that the {@code shm} package can make it). Closing the returned handle
+     * only detaches it; the value's file stays.
+     *
+     * @param valueName the value's or array's {@code name()}, in a process that has it open or can attach it
+     * @return a handle on the value's lock
+     * @throws IllegalArgumentException when no shared value or array of that name exists
+     */
+    public static Lock ofValue(String valueName) {
+        Segment segment = Segment.attach(valueName, Segment.KIND_VALUE, ValueLayout.VERSION);
+        return new Lock(Attachment.untracked(segment, "lock of " + valueName), ValueLayout.LOCK_OFFSET);
     }
 
     /**
@@ -209,28 +215,6 @@ public final class Lock implements Serializable, AutoCloseable {
      * @return the serial form
      */
     private Object writeReplace() {
-        attachment.reserve();
-        Segment segment = attachment.open();
-        return new Ref(segment.fileName(), segment.kind(), segment.kindVersion(), offset);
-    }
-
-    /** The serial form: the file and the offset of the lock in it. */
-    private static final class Ref implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private final String file;
-        private final int kind;
-        private final int version;
-        private final int offset;
-
-        Ref(String file, int kind, int version, int offset) {
-            this.file = file;
-            this.kind = kind;
-            this.version = version;
-            this.offset = offset;
-        }
-
-        private Object readResolve() {
-            return new Lock(Attachment.attach(file, kind, version, "lock"), offset);
-        }
+        return HandleProxy.of(offset == 0 ? Handles.LOCK : Handles.VALUE_LOCK, attachment, offset);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.multiprocessing4j.sync;
 
 import io.github.multiprocessing4j.internal.shm.Attachment;
+import io.github.multiprocessing4j.internal.shm.HandleProxy;
 import io.github.multiprocessing4j.internal.shm.LockLayout;
 import io.github.multiprocessing4j.internal.shm.LockWord;
 import io.github.multiprocessing4j.internal.shm.Segment;
@@ -33,9 +34,9 @@ public final class RLock implements Serializable, AutoCloseable {
                 body -> LockWord.init(body, 0)), "rlock", true));
     }
 
-    private RLock(Attachment attachment) {
+    RLock(Attachment attachment) {
         this.attachment = attachment;
-        this.word = new LockWord(attachment.segment().body(), 0);
+        this.word = new LockWord(attachment.segment(), 0);
         this.name = attachment.segment().fileName();
     }
 
@@ -140,21 +141,6 @@ public final class RLock implements Serializable, AutoCloseable {
      * @return the serial form
      */
     private Object writeReplace() {
-        attachment.reserve();
-        return new Ref(attachment.open().fileName());
-    }
-
-    /** The serial form: the file name. */
-    private static final class Ref implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private final String file;
-
-        Ref(String file) {
-            this.file = file;
-        }
-
-        private Object readResolve() {
-            return new RLock(Attachment.attach(file, Segment.KIND_LOCK, LockLayout.VERSION, "rlock"));
-        }
+        return HandleProxy.of(Handles.RLOCK, attachment, 0);
     }
 }

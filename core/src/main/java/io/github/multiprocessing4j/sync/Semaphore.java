@@ -2,37 +2,30 @@ package io.github.multiprocessing4j.sync;
 
 import io.github.multiprocessing4j.exception.PeerGoneException;
 import io.github.multiprocessing4j.internal.shm.Attachment;
+import io.github.multiprocessing4j.internal.shm.HandleProxy;
 import io.github.multiprocessing4j.internal.shm.Segment;
+import io.github.multiprocessing4j.internal.shm.SemaphoreLayout;
+import io.github.multiprocessing4j.internal.shm.SemaphoreWord;
 import io.github.multiprocessing4j.internal.shm.Waiter;
-import io.github.multiprocessing4j.internal.shm.Words;
 import java.io.Serializable;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 
 /**
  * A counting semaphore shared by processes (Python: {@code multiprocessing.Semaphore}), and its bounded form
  * ({@link BoundedSemaphore}).
  *
- * <pre>
- *   body: 0 permits (int) | 4 bound (int, -1 = none) | 8 version (int) | 12 reserved
- * </pre>
- *
- * <p>Only the file name crosses the process boundary: a child gets the same semaphore. {@link #acquire()} blocks
- * (spin, then park with a backoff up to 1 ms); {@link #acquire(Duration)} at most the timeout. Permits are not
- * owned, so a process that dies holding some does not give them back (as in Python); wait with a timeout when
+ * <p>What crosses the process boundary: only the file name; a child gets the same semaphore. {@link #acquire()}
+ * blocks (spin, then park with a backoff up to 1 ms); {@link #acquire(Duration)} at most the timeout. Permits are
+ * not owned, so a process that dies holding some does not give them back (as in Python); wait with a timeout when
  * that can happen. When every other process that held the semaphore is gone, a waiter gets
- * {@link PeerGoneException} within about 10 ms. Thread-safe. The file is removed when the last process holding it closes it or
- * exits, or when the creating process exits.
+ * {@link PeerGoneException} within about 10 ms. Thread-safe. The file is removed when the last process holding it
+ * closes it or exits, or when the creating process exits.
  */
 public class Semaphore implements Serializable, AutoCloseable {
     private static final long serialVersionUID = 1L;
-    static final int VERSION = 1;
-    private static final int PERMITS = 0;
-    private static final int BOUND = 4;
-    private static final int LENGTH = 16;
 
     final transient Attachment attachment;
-    private final transient ByteBuffer body;
+    private final transient SemaphoreWord word;
 
     /**
      * Creates a semaphore with {@code value} permits (Python: {@code Semaphore(value)}).
@@ -45,26 +38,27 @@ public class Semaphore implements Serializable, AutoCloseable {
     }
 
     Semaphore(int value, int bound) {
-        if (value < 0) {
-            throw new IllegalArgumentException("semaphore initial value must be >= 0: value=" + value);
-        }
-        this.attachment = Attachment.of(Segment.create("sem-", Segment.KIND_SEMAPHORE, VERSION, LENGTH, b -> {
-            b.putInt(PERMITS, value);
-            b.putInt(BOUND, bound);
-            b.putInt(8, VERSION);
-        }), "semaphore", true);
-        this.body = attachment.segment().body();
+        this(create(value, bound));
     }
 
     Semaphore(Attachment attachment) {
         this.attachment = attachment;
-        this.body = attachment.segment().body();
+        this.word = new SemaphoreWord(attachment.segment().body());
+    }
+
+    private static Attachment create(int value, int bound) {
+        if (value < 0) {
+            throw new IllegalArgumentException("semaphore initial value must be >= 0: value=" + value);
+        }
+        return Attachment.created(Segment.create("sem-", Segment.KIND_SEMAPHORE, SemaphoreLayout.VERSION,
+                SemaphoreLayout.LENGTH, b -> SemaphoreWord.init(b, value, bound)), "semaphore");
     }
 
     /**
      * Takes a permit, waiting as long as it takes.
      *
      * @throws InterruptedException if interrupted while waiting
+     * @throws PeerGoneException when no permit is free and every other process using the semaphore is gone
      */
     public void acquire() throws InterruptedException {
         acquire(Waiter.forever());
@@ -76,6 +70,7 @@ public class Semaphore implements Serializable, AutoCloseable {
      * @param timeout how long to wait; zero or negative means try once
      * @return whether a permit was taken
      * @throws InterruptedException if interrupted while waiting
+     * @throws PeerGoneException when no permit is free and every other process using the semaphore is gone
      */
     public boolean acquire(Duration timeout) throws InterruptedException {
         return acquire(Waiter.upTo(timeout));
@@ -83,21 +78,11 @@ public class Semaphore implements Serializable, AutoCloseable {
 
     private boolean acquire(Waiter waiter) throws InterruptedException {
         attachment.open();
-        while (true) {
-            int permits = Words.getIntVolatile(body, PERMITS);
-            if (permits > 0) {
-                if (Words.casInt(body, PERMITS, permits, permits - 1)) {
-                    return true;
-                }
-                continue;
-            }
-            if (waiter.timeToCheck() && attachment.othersGone()) {
-                throw new PeerGoneException("every other process using the semaphore is gone: name=" + name());
-            }
-            if (!waiter.pause()) {
-                return false;
-            }
+        Waiter.Outcome outcome = word.acquire(waiter, attachment::othersGone);
+        if (outcome == Waiter.Outcome.STOPPED) {
+            throw new PeerGoneException("every other process using the semaphore is gone: name=" + name());
         }
+        return outcome == Waiter.Outcome.DONE;
     }
 
     /**
@@ -107,17 +92,7 @@ public class Semaphore implements Serializable, AutoCloseable {
      */
     public void release() {
         attachment.open();
-        int bound = body.getInt(BOUND);
-        while (true) {
-            int permits = Words.getIntVolatile(body, PERMITS);
-            if (bound >= 0 && permits >= bound) {
-                throw new IllegalStateException("semaphore released too many times: name=" + name() + ", value="
-                        + permits + ", bound=" + bound);
-            }
-            if (Words.casInt(body, PERMITS, permits, permits + 1)) {
-                return;
-            }
-        }
+        word.release(name());
     }
 
     /**
@@ -127,7 +102,7 @@ public class Semaphore implements Serializable, AutoCloseable {
      */
     public int getValue() {
         attachment.open();
-        return Words.getIntVolatile(body, PERMITS);
+        return word.value();
     }
 
     /**
@@ -147,7 +122,7 @@ public class Semaphore implements Serializable, AutoCloseable {
 
     @Override
     public String toString() {
-        return "<" + getClass().getSimpleName() + " " + name() + " value=" + body.getInt(PERMITS) + ">";
+        return "<" + getClass().getSimpleName() + " " + name() + " value=" + word.value() + ">";
     }
 
     /**
@@ -156,24 +131,7 @@ public class Semaphore implements Serializable, AutoCloseable {
      * @return the serial form
      */
     Object writeReplace() {
-        attachment.reserve();
-        return new Ref(attachment.open().fileName(), this instanceof BoundedSemaphore);
-    }
-
-    /** The serial form: the file name and whether the semaphore is bounded. */
-    private static final class Ref implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private final String file;
-        private final boolean bounded;
-
-        Ref(String file, boolean bounded) {
-            this.file = file;
-            this.bounded = bounded;
-        }
-
-        private Object readResolve() {
-            Attachment a = Attachment.attach(file, Segment.KIND_SEMAPHORE, VERSION, "semaphore");
-            return bounded ? new BoundedSemaphore(a) : new Semaphore(a);
-        }
+        return HandleProxy.of(this instanceof BoundedSemaphore ? Handles.BOUNDED_SEMAPHORE : Handles.SEMAPHORE,
+                attachment, 0);
     }
 }

@@ -4,10 +4,13 @@ import io.github.multiprocessing4j.internal.shm.LockWord;
 import io.github.multiprocessing4j.internal.shm.Waiter;
 import io.github.multiprocessing4j.internal.shm.Words;
 import java.nio.ByteBuffer;
+import java.util.function.LongPredicate;
 
 /**
  * The operations of a {@link RingLayout ring}. Thread-safe and process-safe: writers serialize on the write lock,
- * readers on the read lock, and both locks recover from a holder that died.
+ * readers on the read lock, and both locks recover from a holder that died. A blocked write or read runs the
+ * other side's {@link Waiter.Check} about every 10 ms; the check throws to end the wait (nobody left to answer),
+ * or answers true to end it as a timeout.
  */
 public final class Ring {
     /** Message kinds (never 0, which marks padding). */
@@ -28,13 +31,19 @@ public final class Ring {
     private volatile long knownTail;
     private volatile long knownHead;
 
-    public Ring(ByteBuffer buffer, int base) {
+    /**
+     * The ring at {@code base} of {@code buffer}.
+     *
+     * @param writerDead whether a process that may hold the write lock is dead (the writers' holder table)
+     * @param readerDead whether a process that may hold the read lock is dead (the readers' holder table)
+     */
+    public Ring(ByteBuffer buffer, int base, LongPredicate writerDead, LongPredicate readerDead) {
         this.buffer = buffer;
         this.base = base;
         this.capacity = buffer.getInt(base + RingLayout.CAPACITY);
         this.maxItems = buffer.getInt(base + RingLayout.MAX_ITEMS);
-        this.writeLock = new LockWord(buffer, base + RingLayout.WRITE_LOCK);
-        this.readLock = new LockWord(buffer, base + RingLayout.READ_LOCK);
+        this.writeLock = new LockWord(buffer, base + RingLayout.WRITE_LOCK, writerDead);
+        this.readLock = new LockWord(buffer, base + RingLayout.READ_LOCK, readerDead);
     }
 
     /** The bytes a ring of {@code capacity} data bytes takes. */
@@ -60,19 +69,13 @@ public final class Ring {
         return capacity - RingLayout.RECORD_HEADER;
     }
 
-    /** Checks, while waiting, that the other side can still answer; throws to stop waiting. */
-    @FunctionalInterface
-    public interface PeerCheck {
-        void check();
-    }
-
     /**
      * Writes one message, whole.
      *
      * @return false when the deadline passed first (nothing was written)
      * @throws IllegalArgumentException when the payload is larger than {@link #maxMessage()}
      */
-    public boolean write(int kind, byte[] src, int offset, int length, Waiter waiter, PeerCheck readers)
+    public boolean write(int kind, byte[] src, int offset, int length, Waiter waiter, Waiter.Check readers)
             throws InterruptedException {
         if (length > maxMessage()) {
             throw new IllegalArgumentException("message too large for the channel: size=" + length + ", limit="
@@ -113,21 +116,14 @@ public final class Ring {
         }
     }
 
-    private boolean awaitSpace(long tail, int need, boolean countItems, Waiter waiter, PeerCheck readers)
+    private boolean awaitSpace(long tail, int need, boolean countItems, Waiter waiter, Waiter.Check readers)
             throws InterruptedException {
         if (capacity - (tail - knownHead) >= need && !(countItems && maxItems > 0)) {
             return true;
         }
-        while (capacity - (tail - (knownHead = Words.getLongAcquire(buffer, base + RingLayout.HEAD))) < need
-                || (countItems && maxItems > 0 && items() >= maxItems)) {
-            if (waiter.timeToCheck()) {
-                readers.check();
-            }
-            if (!waiter.pause()) {
-                return false;
-            }
-        }
-        return true;
+        int headAt = base + RingLayout.HEAD;
+        return waiter.await(() -> capacity - (tail - (knownHead = Words.getLongAcquire(buffer, headAt))) >= need
+                && !(countItems && maxItems > 0 && items() >= maxItems), readers) == Waiter.Outcome.DONE;
     }
 
     /** One message read from the ring. */
@@ -139,21 +135,17 @@ public final class Ring {
      *
      * @return the message, or null when the deadline passed first
      */
-    public Message read(Waiter waiter, PeerCheck writers) throws InterruptedException {
+    public Message read(Waiter waiter, Waiter.Check writers) throws InterruptedException {
         if (readLock.acquire(waiter, false) == LockWord.Outcome.TIMED_OUT) {
             return null;
         }
         try {
             long head = buffer.getLong(base + RingLayout.HEAD);
             while (true) {
-                while (knownTail - head <= 0
-                        && (knownTail = Words.getLongAcquire(buffer, base + RingLayout.TAIL)) == head) {
-                    if (waiter.timeToCheck()) {
-                        writers.check();
-                    }
-                    if (!waiter.pause()) {
-                        return null;
-                    }
+                long from = head;
+                if (knownTail - from <= 0 && waiter.await(() -> (knownTail = Words.getLongAcquire(buffer,
+                        base + RingLayout.TAIL)) != from, writers) != Waiter.Outcome.DONE) {
+                    return null;
                 }
                 int at = base + RingLayout.DATA + (int) (head % capacity);
                 int length = buffer.getInt(at);

@@ -3,23 +3,24 @@ package io.github.multiprocessing4j.internal.shm;
 /**
  * One handle's hold on a {@link Segment}.
  *
- * <p>A tracked handle is listed in the segment's {@link PeerTable holders table} (in the header): it registers
- * when created or attached, reserves a slot when serialized to another process, and unregisters when closed;
- * the handle that finds nobody left after closing removes the file (any process may: nobody else holds it, and
- * no handle is on its way). When a JVM exits normally, a shutdown hook frees its slots, so the exit of the last
- * holder removes the file too. An untracked handle (a view on another object's segment, a SharedMemory, a queue or
- * pipe with holder tables of its own) never unlinks on close.
+ * <p>A tracked handle is listed in a {@link PeerTable holder table}: the segment header's, or one of the body's (a
+ * queue's, a pipe end's). It registers when created or attached, reserves a slot when serialized to another
+ * process ({@link HandleProxy}), and unregisters when closed; the handle that finds nobody left after closing
+ * removes the file (any process may: nobody else holds it, and no handle is on its way). When a JVM exits
+ * normally, {@link ShmRegistry#releaseAtExit()} frees its slots, so the exit of the last holder removes the file
+ * too. An untracked handle (a view on another object's segment, a SharedMemory) never unlinks on close.
  */
 public final class Attachment {
     private final Segment segment;
     private final String what;
-    private final boolean tracked;
+    /** Where this handle is listed, or null for an untracked handle. */
+    private final PeerTable table;
     private volatile boolean closed;
 
-    private Attachment(Segment segment, String what, boolean tracked) {
+    private Attachment(Segment segment, String what, PeerTable table) {
         this.segment = segment;
         this.what = what;
-        this.tracked = tracked;
+        this.table = table;
     }
 
     /** A creator's tracked handle ({@link #created}) or an untracked one ({@link #untracked}). */
@@ -29,25 +30,33 @@ public final class Attachment {
 
     /** A handle that is not listed among the holders. */
     public static Attachment untracked(Segment segment, String what) {
-        return new Attachment(segment, what, false);
+        return new Attachment(segment, what, null);
     }
 
-    /** The creator's handle on a segment it just made. */
+    /** The creator's handle on a segment it just made, listed in the header's table. */
     public static Attachment created(Segment segment, String what) {
-        segment.holders().hold(false);
-        return new Attachment(segment, what, true);
+        return listed(segment, segment.holders(), false, what);
+    }
+
+    /**
+     * A handle listed in {@code table} (a table in the segment's body, or its header's).
+     *
+     * @param deserialized whether the handle was deserialized (it claims the slot its sender reserved)
+     */
+    public static Attachment listed(Segment segment, PeerTable table, boolean deserialized, String what) {
+        table.hold(deserialized);
+        return new Attachment(segment, what, table);
     }
 
     /** A new tracked handle on an existing segment: attaches (or shares this JVM's mapping), claims a slot. */
     public static Attachment attach(String fileName, int kind, int kindVersion, String what) {
         Segment segment = Segment.attach(fileName, kind, kindVersion);
-        segment.holders().hold(true);
-        return new Attachment(segment, what, true);
+        return listed(segment, segment.holders(), true, what);
     }
 
     /** A new untracked handle on an existing segment. */
     public static Attachment attachUntracked(String fileName, int kind, int kindVersion, String what) {
-        return new Attachment(Segment.attach(fileName, kind, kindVersion), what, false);
+        return new Attachment(Segment.attach(fileName, kind, kindVersion), what, null);
     }
 
     public Segment segment() {
@@ -73,14 +82,14 @@ public final class Attachment {
     /** Reserves a holder slot for a copy of this handle that is being serialized to another process. */
     public void reserve() {
         open();
-        if (tracked) {
-            segment.holders().reserve();
+        if (table != null) {
+            table.reserve();
         }
     }
 
     /** Whether other processes held this segment and all of them are gone (see {@link PeerTable#othersGone()}). */
     public boolean othersGone() {
-        return tracked && segment.holders().othersGone();
+        return table != null && table.othersGone();
     }
 
     /** Closes once: unregisters, drops the reference, and removes the file when nobody holds it any more. */
@@ -90,8 +99,8 @@ public final class Attachment {
         }
         closed = true;
         segment.release();
-        if (tracked) {
-            segment.holders().drop();
+        if (table != null) {
+            table.drop();
         }
         return true;
     }

@@ -1,7 +1,7 @@
 package io.github.multiprocessing4j.internal.shm;
 
 /**
- * The first 384 bytes of every multiprocessing4j shared-memory file; the body of the segment follows.
+ * The first 640 bytes of every multiprocessing4j shared-memory file; the body of the segment follows.
  *
  * <pre>
  *   0                   4                   8                  12                  16
@@ -12,32 +12,41 @@ package io.github.multiprocessing4j.internal.shm;
  *   +---------------------------------------+---------------------------------------+
  *  32 | body size in bytes (long)             | ready (int)       | reserved          |
  *   +---------------------------------------+-------------------+-------------------+
- *  48 | reserved (16 bytes)                                                           |
+ *  48 | creator start, Liveness units (long)  | reserved (8 bytes)                    |
+ *   +---------------------------------------+---------------------------------------+
+ *  64 | holders (PeerTable, 576 bytes): the processes holding a tracked handle        |
  *   +-------------------------------------------------------------------------------+
- *  64 | holders (PeerTable, 320 bytes): the processes holding a tracked handle        |
- *   +-------------------------------------------------------------------------------+
- * 384   body (its own layout, chosen by kind)
+ * 640   body (its own layout, chosen by kind)
  * </pre>
  *
  * All words are in the platform's byte order. {@code ready} is written last, with release semantics, once the
- * creator has laid out the body; attaching checks magic, versions, kind and ready.
+ * creator has laid out the body; attaching checks magic, versions, kind and ready. The creator start at 48 is
+ * {@code Liveness.selfStartTime()} (clock ticks since boot on Linux), so that a sweep tells a creator whose pid was
+ * reused from one that still runs. The epoch-millisecond start at 24 is kept for the sweeps of version-1 libraries
+ * running on the same machine: they read it whatever the version, and would delete a file whose creator start
+ * they misread.
+ *
+ * <p>Versions: 1 had no start at 48 and 320-byte holder tables; 2 has the start at 48 and holder tables with a
+ * start time per slot.
  */
 final class HeaderLayout {
     static final int MAGIC = 0x4A34504D; // "MP4J" read as a little-endian int
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     static final int MAGIC_OFFSET = 0;
     static final int VERSION_OFFSET = 4;
     static final int KIND_OFFSET = 8;
     static final int KIND_VERSION_OFFSET = 12;
     static final int CREATOR_PID_OFFSET = 16;
-    static final int CREATOR_START_OFFSET = 24;
+    /** Epoch milliseconds, for version-1 sweeps only. */
+    static final int CREATOR_START_MILLIS_OFFSET = 24;
     static final int BODY_SIZE_OFFSET = 32;
     static final int READY_OFFSET = 40;
+    static final int CREATOR_START_OFFSET = 48;
     static final int HOLDERS_OFFSET = 64;
 
     /** Where the body starts; a multiple of 64, so that bodies may align words on cache lines. */
-    static final int LENGTH = 384;
+    static final int LENGTH = HOLDERS_OFFSET + PeerTable.LENGTH;
 
     private HeaderLayout() {
     }

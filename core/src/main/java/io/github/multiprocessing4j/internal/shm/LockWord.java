@@ -1,14 +1,18 @@
 package io.github.multiprocessing4j.internal.shm;
 
+import io.github.multiprocessing4j.internal.watch.Liveness;
 import java.nio.ByteBuffer;
+import java.util.function.LongPredicate;
 
 /**
  * The operations of a {@link LockLayout robust lock} at an offset of a shared buffer.
  *
  * <p>The owner is identified by pid and thread: the high 32 bits hold the pid, the low 32 bits the thread's id.
  * A holder that dies is noticed by waiters, who check the owner's pid about every 10 ms while they wait; the one
- * whose compare-and-set wins takes the lock over and is told ({@link Outcome#RECOVERED}). A dead thread of a live
- * process is not detected (as with any in-process lock).
+ * whose compare-and-set wins takes the lock over and is told ({@link Outcome#RECOVERED}). Whether the owner is dead
+ * is the holder table's answer ({@link PeerTable#isDead}): a pid that does not run, a zombie, or a pid reused by a
+ * process that started after the holder registered. A dead thread of a live process is not detected (as with any
+ * in-process lock).
  */
 public final class LockWord {
     /** What an acquisition did. */
@@ -23,10 +27,22 @@ public final class LockWord {
 
     private final ByteBuffer buffer;
     private final int base;
+    private final LongPredicate isDead;
 
-    public LockWord(ByteBuffer buffer, int base) {
+    /**
+     * The lock at {@code base} of {@code buffer}.
+     *
+     * @param isDead whether a process that owns the lock is dead (usually a holder table's {@link PeerTable#isDead})
+     */
+    public LockWord(ByteBuffer buffer, int base, LongPredicate isDead) {
         this.buffer = buffer;
         this.base = base;
+        this.isDead = isDead;
+    }
+
+    /** The lock at {@code base} of a segment's body, whose owners are among the segment's holders. */
+    public LockWord(Segment segment, int base) {
+        this(segment.body(), base, segment.holders()::isDead);
     }
 
     /** Lays out a free lock. */
@@ -37,7 +53,7 @@ public final class LockWord {
 
     /** This thread's owner word. */
     public static long self() {
-        return (ShmFiles.pid() << 32) | (Thread.currentThread().getId() & 0xFFFF_FFFFL);
+        return (Liveness.selfPid() << 32) | (Thread.currentThread().getId() & 0xFFFF_FFFFL);
     }
 
     static long pidOf(long owner) {
@@ -58,30 +74,34 @@ public final class LockWord {
             }
             return Outcome.ACQUIRED;
         }
-        while (true) {
+        int count = base + LockLayout.COUNT_OFFSET;
+        Waiter.Outcome outcome = waiter.await(() -> {
             long owner = Words.getLongVolatile(buffer, ownerAt);
-            if (owner == 0) {
-                if (Words.casLong(buffer, ownerAt, 0, me)) {
-                    buffer.putInt(base + LockLayout.COUNT_OFFSET, 1);
-                    return Outcome.ACQUIRED;
-                }
-                continue;
-            }
             if (owner == me && reentrant) {
-                buffer.putInt(base + LockLayout.COUNT_OFFSET, buffer.getInt(base + LockLayout.COUNT_OFFSET) + 1);
-                return Outcome.ACQUIRED;
+                buffer.putInt(count, buffer.getInt(count) + 1);
+                return true;
             }
-            if (waiter.timeToCheck() && !ShmFiles.isAlive(pidOf(owner))
-                    && Words.casLong(buffer, ownerAt, owner, me)) {
-                buffer.putInt(base + LockLayout.COUNT_OFFSET, 1);
-                Words.setLongRelease(buffer, base + LockLayout.DEAD_OWNER_OFFSET, pidOf(owner));
-                Words.getAndAddLong(buffer, base + LockLayout.RECOVERIES_OFFSET, 1);
-                return Outcome.RECOVERED;
+            if (owner == 0 && Words.casLong(buffer, ownerAt, 0, me)) {
+                buffer.putInt(count, 1);
+                return true;
             }
-            if (!waiter.pause()) {
-                return Outcome.TIMED_OUT;
-            }
+            return false;
+        }, () -> takeFromDeadOwner(me));
+        return outcome == Waiter.Outcome.DONE ? Outcome.ACQUIRED
+                : outcome == Waiter.Outcome.STOPPED ? Outcome.RECOVERED : Outcome.TIMED_OUT;
+    }
+
+    /** Takes the lock over if its owner is dead; the liveness check of a waiting acquire. */
+    private boolean takeFromDeadOwner(long me) {
+        int ownerAt = base + LockLayout.OWNER_OFFSET;
+        long owner = Words.getLongVolatile(buffer, ownerAt);
+        if (owner == 0 || owner == me || !isDead.test(pidOf(owner)) || !Words.casLong(buffer, ownerAt, owner, me)) {
+            return false;
         }
+        buffer.putInt(base + LockLayout.COUNT_OFFSET, 1);
+        Words.setLongRelease(buffer, base + LockLayout.DEAD_OWNER_OFFSET, pidOf(owner));
+        Words.getAndAddLong(buffer, base + LockLayout.RECOVERIES_OFFSET, 1);
+        return true;
     }
 
     /** Takes the lock if it is free (or, for a reentrant lock, held by this thread). */

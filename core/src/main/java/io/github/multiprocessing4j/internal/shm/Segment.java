@@ -1,18 +1,17 @@
 package io.github.multiprocessing4j.internal.shm;
 
+import io.github.multiprocessing4j.internal.watch.Liveness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One mapped shared-memory file: a {@link HeaderLayout header} and a body. Within a JVM each file is mapped once;
- * handles share the mapping and count their references. Java 17 cannot unmap a buffer explicitly: the mapping
- * goes when the last reference to it is collected.
+ * One mapped shared-memory file: a {@link HeaderLayout header} and a body. Within a JVM each file is mapped once
+ * ({@link ShmRegistry} keeps the mappings); handles share the mapping and count their references. Java 17 cannot
+ * unmap a buffer explicitly: the mapping goes when the last reference to it is collected.
  */
 public final class Segment {
     /** Kinds of body. */
@@ -27,7 +26,9 @@ public final class Segment {
     public static final int KIND_QUEUE = 9;
     public static final int KIND_PIPE = 10;
 
-    private static final Map<String, Segment> MAPPED = new ConcurrentHashMap<>();
+    /** This JVM's start in epoch milliseconds, for the header's version-1 field (see {@link HeaderLayout}). */
+    private static final long START_MILLIS = ProcessHandle.current().info().startInstant()
+            .map(java.time.Instant::toEpochMilli).orElse(0L);
 
     private final Path file;
     private final String fileName;
@@ -36,7 +37,8 @@ public final class Segment {
     private final int kind;
     private final int kindVersion;
     private final long creatorPid;
-    private int references = 1;
+    /** Guarded by ShmRegistry's mappings. */
+    int references = 1;
     /** Whether no process holds the segment any more; the kind decides which tables count. */
     private volatile java.util.function.BooleanSupplier unused;
 
@@ -79,16 +81,15 @@ public final class Segment {
         whole.putInt(HeaderLayout.VERSION_OFFSET, HeaderLayout.VERSION);
         whole.putInt(HeaderLayout.KIND_OFFSET, kind);
         whole.putInt(HeaderLayout.KIND_VERSION_OFFSET, kindVersion);
-        whole.putLong(HeaderLayout.CREATOR_PID_OFFSET, ShmFiles.pid());
-        whole.putLong(HeaderLayout.CREATOR_START_OFFSET, ShmFiles.startMillis());
+        whole.putLong(HeaderLayout.CREATOR_PID_OFFSET, Liveness.selfPid());
+        whole.putLong(HeaderLayout.CREATOR_START_MILLIS_OFFSET, START_MILLIS);
+        whole.putLong(HeaderLayout.CREATOR_START_OFFSET, Liveness.selfStartTime());
         whole.putLong(HeaderLayout.BODY_SIZE_OFFSET, bodySize);
         PeerTable.init(whole, HeaderLayout.HOLDERS_OFFSET);
-        Segment segment = new Segment(file, whole, kind, kindVersion, ShmFiles.pid());
+        Segment segment = new Segment(file, whole, kind, kindVersion, Liveness.selfPid());
         init.init(segment.body);
         Words.setIntRelease(whole, HeaderLayout.READY_OFFSET, 1);
-        synchronized (MAPPED) {
-            MAPPED.put(fileName, segment);
-        }
+        ShmRegistry.mapped(fileName, segment);
         return segment;
     }
 
@@ -98,29 +99,23 @@ public final class Segment {
      * @throws IllegalArgumentException when no such file exists, or it is not a segment of that kind and version
      */
     public static Segment attach(String fileName, int kind, int kindVersion) {
-        synchronized (MAPPED) {
-            Segment known = MAPPED.get(fileName);
-            if (known != null) {
-                known.references++;
-                return known;
-            }
-            Path file = ShmFiles.DIR.resolve(fileName);
-            MappedByteBuffer whole;
-            try {
-                whole = ShmFiles.map(file);
-            } catch (NoSuchFileException e) {
-                throw new IllegalArgumentException("shared memory not found (its creator unlinked it or exited):"
-                        + " file=" + file, e);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot map shared memory: file=" + file + ", error="
-                        + e.getMessage(), e);
-            }
-            check(file, whole, kind, kindVersion);
-            Segment segment = new Segment(file, whole, kind, kindVersion,
-                    whole.getLong(HeaderLayout.CREATOR_PID_OFFSET));
-            MAPPED.put(fileName, segment);
-            return segment;
+        return ShmRegistry.mapping(fileName, () -> map(fileName, kind, kindVersion));
+    }
+
+    private static Segment map(String fileName, int kind, int kindVersion) {
+        Path file = ShmFiles.DIR.resolve(fileName);
+        MappedByteBuffer whole;
+        try {
+            whole = ShmFiles.map(file);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("shared memory not found (its creator unlinked it or exited):"
+                    + " file=" + file, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot map shared memory: file=" + file + ", error="
+                    + e.getMessage(), e);
         }
+        check(file, whole, kind, kindVersion);
+        return new Segment(file, whole, kind, kindVersion, whole.getLong(HeaderLayout.CREATOR_PID_OFFSET));
     }
 
     private static void check(Path file, MappedByteBuffer whole, int kind, int kindVersion) {
@@ -196,23 +191,17 @@ public final class Segment {
 
     /** Whether this process created the file and has not unlinked it yet. */
     public boolean isOwner() {
-        return ShmFiles.isOwned(file);
+        return ShmRegistry.isOwned(file);
     }
 
     /** Adds a reference, for a second handle on the same mapping. */
     public void retain() {
-        synchronized (MAPPED) {
-            references++;
-        }
+        ShmRegistry.retain(this);
     }
 
     /** Drops this handle's reference; the last one forgets the mapping. Never deletes the file. */
     public void release() {
-        synchronized (MAPPED) {
-            if (--references <= 0) {
-                MAPPED.remove(fileName(), this);
-            }
-        }
+        ShmRegistry.release(this);
     }
 
     /** Deletes the file (other processes' mappings stay valid; new attaches fail). */

@@ -1,5 +1,6 @@
 package io.github.multiprocessing4j.internal.shm;
 
+import io.github.multiprocessing4j.internal.watch.Liveness;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -7,41 +8,24 @@ import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The files behind shared memory: {@code /dev/shm/mp4j-<creator pid>-<suffix>}.
- *
- * <p>Ownership: the process that creates a file owns it and deletes it when it exits (a shutdown hook), unless it
- * was unlinked before. A process that only attaches never deletes. Files whose creator was killed with SIGKILL
- * (no shutdown hook ran) are swept the first time a process of this library touches shared memory: the pid in
- * the name is dead, or alive but started at another time than the creator recorded in the header (a reused pid).
+ * The files behind shared memory: {@code /dev/shm/mp4j-<creator pid>-<suffix>}: naming, creating, mapping,
+ * unlinking. Which of them this JVM owns is kept by {@link ShmRegistry}, which also removes them at exit and
+ * sweeps the files of dead creators.
  */
 public final class ShmFiles {
     /** Where the files live: a tmpfs on Linux. */
     public static final Path DIR = Paths.get("/dev/shm");
-    private static final String PREFIX = "mp4j-";
-    private static final long START_TOLERANCE_MILLIS = 2_000;
+    static final String PREFIX = "mp4j-";
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Set<Path> OWNED = ConcurrentHashMap.newKeySet();
-    private static final long PID = ProcessHandle.current().pid();
-    private static final long START = startMillis(ProcessHandle.current());
-
-    static {
-        sweep();
-        Thread hook = new Thread(ShmFiles::deleteOwned, "mp4j-shm-cleanup");
-        Runtime.getRuntime().addShutdownHook(hook);
-    }
 
     private ShmFiles() {
     }
@@ -50,7 +34,7 @@ public final class ShmFiles {
     static String newFileName(String tag) {
         byte[] random = new byte[6];
         RANDOM.nextBytes(random);
-        StringBuilder s = new StringBuilder(PREFIX).append(PID).append('-').append(tag);
+        StringBuilder s = new StringBuilder(PREFIX).append(Liveness.selfPid()).append('-').append(tag);
         for (byte b : random) {
             s.append(Character.forDigit((b >> 4) & 15, 16)).append(Character.forDigit(b & 15, 16));
         }
@@ -59,15 +43,20 @@ public final class ShmFiles {
 
     /** The file name for a segment this process creates under a name given by the user. */
     public static String namedFileName(String userName) {
-        return PREFIX + PID + "-n-" + userName;
+        return PREFIX + Liveness.selfPid() + "-n-" + userName;
     }
 
-    /** The files, of any creator, that carry a user-given name. */
+    /**
+     * The files, of any live creator, that carry a user-given name (a dead creator's file is left for the sweep,
+     * whenever it runs).
+     */
     public static List<Path> findNamed(String userName) {
         List<Path> found = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(DIR, PREFIX + "*-n-" + userName)) {
             for (Path p : entries) {
-                if (p.getFileName().toString().equals(PREFIX + pidOf(p) + "-n-" + userName)) {
+                long creator = pidOf(p);
+                if (p.getFileName().toString().equals(PREFIX + creator + "-n-" + userName)
+                        && Liveness.isAlive(creator, creatorStart(p))) {
                     found.add(p);
                 }
             }
@@ -83,13 +72,13 @@ public final class ShmFiles {
                 StandardOpenOption.READ, StandardOpenOption.WRITE),
                 java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                         java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")))) {
-            OWNED.add(file);
+            ShmRegistry.own(file);
             channel.truncate(length);
             // tmpfs files are sparse; writing the last byte makes the size visible to attachers at once
             channel.write(ByteBuffer.wrap(new byte[1]), length - 1);
             return order(channel.map(FileChannel.MapMode.READ_WRITE, 0, length));
         } catch (IOException | RuntimeException e) {
-            if (OWNED.remove(file)) {
+            if (ShmRegistry.disown(file)) {
                 Files.deleteIfExists(file);
             }
             throw e;
@@ -110,38 +99,11 @@ public final class ShmFiles {
 
     /** Deletes a file (the mappings of processes that have it mapped stay valid). */
     static boolean unlink(Path file) {
-        OWNED.remove(file);
+        ShmRegistry.disown(file);
         try {
             return Files.deleteIfExists(file);
         } catch (IOException e) {
-            return false;
-        }
-    }
-
-    static boolean isOwned(Path file) {
-        return OWNED.contains(file);
-    }
-
-    static long pid() {
-        return PID;
-    }
-
-    /** This JVM's pid. */
-    public static long selfPid() {
-        return PID;
-    }
-
-    static long startMillis() {
-        return START;
-    }
-
-    private static void deleteOwned() {
-        for (Path file : OWNED) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                // the JVM is ending; a leftover is swept by the next start
-            }
+            return false; // not ours to delete (permissions) or /dev/shm is gone: the caller's answer is "not removed"
         }
     }
 
@@ -160,79 +122,21 @@ public final class ShmFiles {
     }
 
     /**
-     * Whether a process that recorded (pid, start) is still alive: the pid is alive and, when both start times are
-     * known, started at about the same time (otherwise the pid was reused).
+     * The creator's start time recorded in a file's header ({@link Liveness} units), or 0 (unknown: the header is
+     * unreadable, of another version, or not ours).
      */
-    public static boolean isAlive(long pid, long recordedStartMillis) {
-        if (pid == PID) {
-            return true;
-        }
-        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-        if (handle.isEmpty() || !isAlive(pid)) {
-            return false;
-        }
-        long start = startMillis(handle.get());
-        return recordedStartMillis == 0 || start == 0
-                || Math.abs(start - recordedStartMillis) <= START_TOLERANCE_MILLIS;
-    }
-
-    /**
-     * Whether a pid is alive (no check of reuse). A zombie (dead, not yet reaped by its parent) counts as dead:
-     * on Linux the state letter in {@code /proc/<pid>/stat} tells.
-     */
-    public static boolean isAlive(long pid) {
-        if (pid == PID) {
-            return true;
-        }
-        Path stat = Paths.get("/proc", Long.toString(pid), "stat");
-        try {
-            String text = Files.readString(stat);
-            int close = text.lastIndexOf(')');
-            char state = close >= 0 && close + 2 < text.length() ? text.charAt(close + 2) : '?';
-            return state != 'Z' && state != 'X' && state != 'x';
-        } catch (NoSuchFileException e) {
-            return false;
-        } catch (IOException e) {
-            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-        }
-    }
-
-    static long startMillis(ProcessHandle process) {
-        return process.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
-    }
-
-    /** Deletes the files whose creator is gone. Runs once per JVM, before this JVM creates or attaches any file. */
-    static int sweep() {
-        int swept = 0;
-        if (!Files.isDirectory(DIR)) {
-            return 0;
-        }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(DIR, PREFIX + "*")) {
-            for (Path file : entries) {
-                long pid = pidOf(file);
-                if (pid <= 0 || pid == PID || !Files.isRegularFile(file)) {
-                    continue;
-                }
-                if (!isAlive(pid, recordedStart(file)) && Files.deleteIfExists(file)) {
-                    swept++;
-                }
-            }
-        } catch (IOException e) {
-            // an unreadable /dev/shm: nothing to sweep
-        }
-        return swept;
-    }
-
-    private static long recordedStart(Path file) {
+    static long creatorStart(Path file) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer header = ByteBuffer.allocate(HeaderLayout.LENGTH).order(ByteOrder.nativeOrder());
-            if (channel.read(header, 0) < HeaderLayout.LENGTH
-                    || header.getInt(HeaderLayout.MAGIC_OFFSET) != HeaderLayout.MAGIC) {
+            ByteBuffer header = ByteBuffer.allocate(HeaderLayout.CREATOR_START_OFFSET + 8)
+                    .order(ByteOrder.nativeOrder());
+            if (channel.read(header, 0) < header.capacity()
+                    || header.getInt(HeaderLayout.MAGIC_OFFSET) != HeaderLayout.MAGIC
+                    || header.getInt(HeaderLayout.VERSION_OFFSET) != HeaderLayout.VERSION) {
                 return 0;
             }
             return header.getLong(HeaderLayout.CREATOR_START_OFFSET);
         } catch (IOException e) {
-            return 0;
+            return 0; // gone or unreadable: judged by the pid alone
         }
     }
 }

@@ -2,12 +2,16 @@ package io.github.multiprocessing4j.internal.shm;
 
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * How a thread waits for a word in shared memory to change: there is no futex in the JDK, so it spins for a few
  * microseconds (the other side often answers that fast), yields for a while, then parks with a growing pause of
  * at most {@link #MAX_PARK_NANOS}, so that a thread blocked for long costs almost no CPU (a spinning waiter would
  * steal a core on a 2-core machine). Also says when it is time to look whether the peers are still alive.
+ *
+ * <p>Every wait on shared memory goes through {@link #await(BooleanSupplier, Check)}: it owns the deadline
+ * arithmetic, the backoff, the interrupt and the periodic liveness check. One waiter serves one wait of one thread.
  */
 public final class Waiter {
     static final long SPIN_NANOS = 5_000;
@@ -55,6 +59,54 @@ public final class Waiter {
         }
     }
 
+    /** How a wait ended. */
+    public enum Outcome {
+        /** The awaited state came. */
+        DONE,
+        /** The deadline passed first. */
+        TIMED_OUT,
+        /** The liveness check said to stop: nobody is left who could end the wait (or a dead holder was replaced). */
+        STOPPED
+    }
+
+    /**
+     * Looks, about every 10 ms of waiting, whether the processes that could end the wait are still there. Answers
+     * true to stop waiting; may also throw (an unchecked exception) to end the wait with an error.
+     */
+    @FunctionalInterface
+    public interface Check {
+        boolean stop();
+    }
+
+    /** A check that never stops a wait: for waits whose peers are not watched. */
+    public static final Check NO_CHECK = () -> false;
+
+    /**
+     * Waits until {@code done} is true: tests it, then pauses (spin, yield or park, as above) and tests it again,
+     * running {@code check} about every 10 ms.
+     *
+     * @param done the state waited for; tested first, so a wait for a state that holds already never pauses
+     * @param check the liveness check
+     * @return how the wait ended
+     * @throws InterruptedException when the thread was interrupted while pausing
+     */
+    public Outcome await(BooleanSupplier done, Check check) throws InterruptedException {
+        while (!done.getAsBoolean()) {
+            if (timeToCheck() && check.stop()) {
+                return Outcome.STOPPED;
+            }
+            if (!pause()) {
+                return Outcome.TIMED_OUT;
+            }
+        }
+        return Outcome.DONE;
+    }
+
+    /** The time left before the deadline (zero once it passed), or null for a wait without one. */
+    public Duration remaining() {
+        return forever ? null : Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    }
+
     /** Whether the deadline has passed. */
     public boolean expired() {
         return !forever && System.nanoTime() - deadline >= 0;
@@ -66,7 +118,7 @@ public final class Waiter {
      * @return false when the deadline has passed (without pausing)
      * @throws InterruptedException when the thread was interrupted
      */
-    public boolean pause() throws InterruptedException {
+    private boolean pause() throws InterruptedException {
         long now = System.nanoTime();
         startClock(now);
         if (!forever && now - deadline >= 0) {
@@ -88,7 +140,7 @@ public final class Waiter {
     }
 
     /** True about every 10 ms of waiting: the moment to check that the peers are alive. */
-    public boolean timeToCheck() {
+    boolean timeToCheck() {
         long now = System.nanoTime();
         startClock(now);
         if (now - nextCheck >= 0) {

@@ -1,7 +1,7 @@
-package io.github.multiprocessing4j.sync;
+package io.github.multiprocessing4j.internal.shm;
 
 /**
- * The body of a {@link Condition}'s segment: a ticket scheme, every word changed only under the condition's lock.
+ * The body of a Condition's segment: a ticket scheme, every word changed only under the condition's lock.
  *
  * <pre>
  *   0                                       8                                      16
@@ -16,13 +16,13 @@ package io.github.multiprocessing4j.sync;
  * the number of tickets whose waiters timed out (so a cancelled ticket can never swallow a signal; at worst a
  * waiter wakes spuriously), never past {@code next}; once {@code released == next} the cancelled count is zero.
  */
-final class ConditionLayout {
-    static final int VERSION = 1;
-    static final int NEXT = 0;
-    static final int RELEASED = 8;
-    static final int CANCELLED = 16;
-    static final int VERSION_OFFSET = 24;
-    static final int LENGTH = 32;
+public final class ConditionLayout {
+    public static final int VERSION = 1;
+    public static final int NEXT = 0;
+    public static final int RELEASED = 8;
+    public static final int CANCELLED = 16;
+    public static final int VERSION_OFFSET = 24;
+    public static final int LENGTH = 32;
 
     private ConditionLayout() {
     }

@@ -1,7 +1,7 @@
-package io.github.multiprocessing4j.shm;
+package io.github.multiprocessing4j.internal.shm;
 
 /**
- * The body of a {@link Value}'s or an {@link Array}'s segment.
+ * The body of a Value's or an Array's segment.
  *
  * <pre>
  *   0                                                                              64
@@ -17,23 +17,23 @@ package io.github.multiprocessing4j.shm;
  * A Value is an array of length 1. Each element slot is 8 bytes and 8-aligned, so every element can be read
  * and written atomically with a VarHandle.
  */
-final class ValueLayout {
-    static final int VERSION = 1;
-    static final int LOCK_OFFSET = 0;
-    static final int TYPE_OFFSET = 64;
-    static final int LENGTH_OFFSET = 68;
-    static final int ELEMENTS_OFFSET = 128;
-    static final int SLOT = 8;
+public final class ValueLayout {
+    public static final int VERSION = 1;
+    public static final int LOCK_OFFSET = 0;
+    public static final int TYPE_OFFSET = 64;
+    public static final int LENGTH_OFFSET = 68;
+    public static final int ELEMENTS_OFFSET = 128;
+    public static final int SLOT = 8;
 
-    static final int INT = 1;
-    static final int LONG = 2;
-    static final int DOUBLE = 3;
-    static final int BOOLEAN = 4;
+    public static final int INT = 1;
+    public static final int LONG = 2;
+    public static final int DOUBLE = 3;
+    public static final int BOOLEAN = 4;
 
     private ValueLayout() {
     }
 
-    static long bodySize(int length) {
+    public static long bodySize(int length) {
         return ELEMENTS_OFFSET + (long) SLOT * Math.max(1, length);
     }
 }
