@@ -1,5 +1,6 @@
 package io.github.multiprocessing4j.ipc;
 
+import io.github.multiprocessing4j.internal.runtime.JvmRuntime;
 import io.github.multiprocessing4j.internal.shm.PeerTable;
 import io.github.multiprocessing4j.internal.ipc.Ring;
 import io.github.multiprocessing4j.internal.shm.Segment;
@@ -21,6 +22,10 @@ import io.github.multiprocessing4j.internal.shm.Segment;
  * boundary, blocking, dead peers and lifetime. Thread-safe.
  */
 public final class Pipe implements AutoCloseable {
+    static {
+        JvmRuntime.get(); // its exit sequence releases the shared memory this JVM holds
+    }
+
     /** The default byte capacity of each direction: 8 MiB. */
     public static final int DEFAULT_CAPACITY = 8 << 20;
 

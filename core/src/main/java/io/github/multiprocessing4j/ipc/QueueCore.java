@@ -2,6 +2,7 @@ package io.github.multiprocessing4j.ipc;
 
 import io.github.multiprocessing4j.exception.PeerGoneException;
 import io.github.multiprocessing4j.internal.ipc.Ring;
+import io.github.multiprocessing4j.internal.runtime.JvmRuntime;
 import io.github.multiprocessing4j.internal.shm.Attachment;
 import io.github.multiprocessing4j.internal.shm.HandleProxy;
 import io.github.multiprocessing4j.internal.shm.PeerTable;
@@ -12,6 +13,10 @@ import java.time.Duration;
 
 /** What {@link Queue}, {@link SimpleQueue} and {@link JoinableQueue} share: a ring, its peers, the serial form. */
 abstract class QueueCore<T> implements Serializable, AutoCloseable {
+    static {
+        JvmRuntime.get(); // its exit sequence releases the shared memory this JVM holds
+    }
+
     private static final long serialVersionUID = 1L;
     /** The default byte capacity of a queue: 8 MiB, which is also about the largest message it takes. */
     static final int DEFAULT_CAPACITY = 8 << 20;

@@ -1,5 +1,6 @@
 package io.github.multiprocessing4j.shm;
 
+import io.github.multiprocessing4j.internal.runtime.JvmRuntime;
 import io.github.multiprocessing4j.internal.shm.Attachment;
 import io.github.multiprocessing4j.internal.shm.HandleProxy;
 import io.github.multiprocessing4j.internal.shm.Segment;
@@ -42,6 +43,10 @@ import java.util.regex.Pattern;
  * or the buffer's own atomic operations. A process that dies leaves the bytes as they were.
  */
 public final class SharedMemory implements Serializable, AutoCloseable {
+    static {
+        JvmRuntime.get(); // its exit sequence releases the shared memory this JVM holds
+    }
+
     private static final long serialVersionUID = 1L;
     private static final int VERSION = 1;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]{1,200}");

@@ -1,5 +1,6 @@
 package io.github.multiprocessing4j.shm;
 
+import io.github.multiprocessing4j.internal.runtime.JvmRuntime;
 import io.github.multiprocessing4j.internal.shm.Attachment;
 import io.github.multiprocessing4j.internal.shm.HandleProxy;
 import io.github.multiprocessing4j.internal.shm.LockWord;
@@ -15,6 +16,10 @@ import java.nio.ByteBuffer;
  * bounds check, and the serial form that re-attaches by name.
  */
 abstract class SharedSlots implements Serializable, AutoCloseable {
+    static {
+        JvmRuntime.get(); // its exit sequence releases the shared memory this JVM holds
+    }
+
     private static final long serialVersionUID = 1L;
 
     final transient Attachment attachment;

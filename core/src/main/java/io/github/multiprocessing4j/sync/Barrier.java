@@ -1,6 +1,7 @@
 package io.github.multiprocessing4j.sync;
 
 import io.github.multiprocessing4j.function.Target0;
+import io.github.multiprocessing4j.internal.runtime.JvmRuntime;
 import io.github.multiprocessing4j.internal.shm.Attachment;
 import io.github.multiprocessing4j.internal.shm.BarrierLayout;
 import io.github.multiprocessing4j.internal.shm.BarrierWord;
@@ -23,6 +24,10 @@ import java.util.concurrent.BrokenBarrierException;
  * process holding it closes it or exits, or when the creating process exits.
  */
 public final class Barrier implements Serializable, AutoCloseable {
+    static {
+        JvmRuntime.get(); // its exit sequence releases the shared memory this JVM holds
+    }
+
     private static final long serialVersionUID = 1L;
 
     private final transient Attachment attachment;

@@ -1,6 +1,7 @@
 package io.github.multiprocessing4j.sync;
 
 import io.github.multiprocessing4j.exception.PeerGoneException;
+import io.github.multiprocessing4j.internal.runtime.JvmRuntime;
 import io.github.multiprocessing4j.internal.shm.Attachment;
 import io.github.multiprocessing4j.internal.shm.ConditionLayout;
 import io.github.multiprocessing4j.internal.shm.ConditionWord;
@@ -31,6 +32,10 @@ import java.util.function.BooleanSupplier;
  * them closes them or exits, or when the creating process exits.
  */
 public final class Condition implements Serializable, AutoCloseable {
+    static {
+        JvmRuntime.get(); // its exit sequence releases the shared memory this JVM holds
+    }
+
     private static final long serialVersionUID = 1L;
 
     private final transient Attachment attachment;

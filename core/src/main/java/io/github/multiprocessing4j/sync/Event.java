@@ -1,6 +1,7 @@
 package io.github.multiprocessing4j.sync;
 
 import io.github.multiprocessing4j.exception.PeerGoneException;
+import io.github.multiprocessing4j.internal.runtime.JvmRuntime;
 import io.github.multiprocessing4j.internal.shm.Attachment;
 import io.github.multiprocessing4j.internal.shm.EventLayout;
 import io.github.multiprocessing4j.internal.shm.EventWord;
@@ -21,6 +22,10 @@ import java.time.Duration;
  * the last process holding it closes it or exits, or when the creating process exits.
  */
 public final class Event implements Serializable, AutoCloseable {
+    static {
+        JvmRuntime.get(); // its exit sequence releases the shared memory this JVM holds
+    }
+
     private static final long serialVersionUID = 1L;
 
     private final transient Attachment attachment;

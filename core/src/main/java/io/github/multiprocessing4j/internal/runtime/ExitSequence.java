@@ -2,6 +2,7 @@ package io.github.multiprocessing4j.internal.runtime;
 
 import io.github.multiprocessing4j.internal.process.ChildHandle;
 import io.github.multiprocessing4j.internal.process.SparePool;
+import io.github.multiprocessing4j.internal.shm.ShmRegistry;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 final class ExitSequence {
     private static final System.Logger LOG = System.getLogger(ExitSequence.class.getName());
     private static final long DAEMON_GRACE_SECONDS = 5;
+    private static final long SWEEP_WAIT_MILLIS = 2000;
 
     private final JvmRuntime runtime;
     private volatile boolean begun;
@@ -62,10 +64,23 @@ final class ExitSequence {
             return; // interrupted: the JVM is going down regardless
         }
         runActions(ExitStage.WAIT_FOR_CHILDREN);
+        ShmRegistry.releaseAtExit();
         runActions(ExitStage.RELEASE_SHARED_MEMORY);
         runtime.controlSocket().close();
         runActions(ExitStage.CLOSE_SOCKET);
         runActions(ExitStage.REPORT_TO_PARENT);
+        awaitStartupSweep();
+    }
+
+    private void awaitStartupSweep() {
+        Thread sweep = runtime.startupSweep();
+        if (sweep != null) {
+            try {
+                sweep.join(SWEEP_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Waits for every child: a non-daemon for as long as it runs, a daemon for a grace period, then kills it. */

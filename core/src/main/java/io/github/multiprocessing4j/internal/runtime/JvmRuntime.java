@@ -43,6 +43,7 @@ public final class JvmRuntime {
     private volatile boolean warmStart = !"spawn".equalsIgnoreCase(System.getProperty("multiprocessing4j.startMethod"));
     private ChildLauncher launcher;
     private SparePool spares;
+    private volatile Thread startupSweep;
 
     private JvmRuntime(boolean child) {
         identity = child ? null : Identity.main();
@@ -60,7 +61,7 @@ public final class JvmRuntime {
             JvmRuntime runtime = new JvmRuntime(false);
             runtime.exitSequence.install();
             instance = runtime;
-            StartupSweep.start();
+            runtime.startupSweep = StartupSweep.start();
         }
         return instance;
     }
@@ -153,6 +154,11 @@ public final class JvmRuntime {
     /** The spares if any were ever made, else null (the exit sequence must not make them). */
     synchronized SparePool sparesIfMade() {
         return spares;
+    }
+
+    /** The sweep started with a main process's runtime, or null. */
+    Thread startupSweep() {
+        return startupSweep;
     }
 
     ControlSocket controlSocket() {

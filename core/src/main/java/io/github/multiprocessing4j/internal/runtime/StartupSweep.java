@@ -1,5 +1,6 @@
 package io.github.multiprocessing4j.internal.runtime;
 
+import io.github.multiprocessing4j.internal.shm.ShmRegistry;
 import io.github.multiprocessing4j.internal.wire.ControlSocket;
 
 /**
@@ -12,17 +13,21 @@ final class StartupSweep {
     private StartupSweep() {
     }
 
-    static void start() {
+    /** Starts the sweep; the exit sequence waits for it (a short program must not leave it half done). */
+    static Thread start() {
         Thread sweeper = new Thread(StartupSweep::sweep, "mp4j-sweep");
         sweeper.setDaemon(true);
         sweeper.start();
+        return sweeper;
     }
 
     private static void sweep() {
         try {
             int sockets = ControlSocket.sweepStale();
-            if (sockets > 0) {
-                LOG.log(System.Logger.Level.DEBUG, "removed stale socket directories: count=" + sockets);
+            int files = ShmRegistry.sweepStale();
+            if (sockets + files > 0) {
+                LOG.log(System.Logger.Level.DEBUG, "removed what dead JVMs left: socketDirectories=" + sockets
+                        + ", sharedMemoryFiles=" + files);
             }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "sweeping stale files failed", e);

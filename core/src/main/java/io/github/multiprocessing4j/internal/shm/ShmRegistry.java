@@ -17,8 +17,9 @@ import java.util.function.Supplier;
  * segments it has mapped (one mapping per file, shared by the handles), and its holds on holder tables (one slot
  * per table, however many handles).
  *
- * <p>Process-wide state with two entry points for the JVM's lifecycle: {@link #sweepStale()} (run once before
- * this JVM first creates or attaches a file) and {@link #releaseAtExit()} (run once when the JVM exits normally).
+ * <p>Process-wide state with two entry points for the JVM's lifecycle: {@link #sweepStale()} (run by the runtime
+ * when the library starts in a main process, and in any JVM before it first uses shared memory) and {@link #releaseAtExit()} (a step of the runtime's exit
+ * sequence). Every public class that creates or attaches shared memory makes sure the runtime exists first.
  * Thread-safe.
  */
 public final class ShmRegistry {
@@ -29,10 +30,9 @@ public final class ShmRegistry {
     private static final Map<PeerTable, int[]> HOLDS = new HashMap<>();
 
     static {
-        // TODO(runtime): the runtime's start sequence calls sweepStale()
+        // the runtime sweeps when the library starts in a main process; a child sweeps before it first uses
+        // shared memory, so that a creator killed since its parent started does not leave files for long
         sweepStale();
-        // TODO(runtime): the runtime's exit sequence calls releaseAtExit()
-        Runtime.getRuntime().addShutdownHook(new Thread(ShmRegistry::releaseAtExit, "mp4j-shm-exit"));
     }
 
     private ShmRegistry() {

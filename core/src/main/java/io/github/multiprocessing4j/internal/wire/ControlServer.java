@@ -33,6 +33,7 @@ final class ControlServer {
     private final Path directory;
     private final Path socket;
     private final ServerSocketChannel server;
+    private final Handshakes handshakes;
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
     private volatile long lastWarning = System.nanoTime() - WARN_EVERY_NANOS;
@@ -64,15 +65,15 @@ final class ControlServer {
             LOG.log(System.Logger.Level.DEBUG, "cannot restrict the control socket file", e);
         }
         server = channel;
-        Thread acceptor;
         try {
-            acceptor = new Thread(new Handshakes(channel, this::onHello), "mp4j-accept");
+            handshakes = new Handshakes(channel, this::onHello);
         } catch (IOException e) {
             channel.close();
             Files.deleteIfExists(socket);
             Files.deleteIfExists(directory);
             throw e;
         }
+        Thread acceptor = new Thread(handshakes, "mp4j-accept");
         acceptor.setDaemon(true);
         acceptor.start();
     }
@@ -129,6 +130,7 @@ final class ControlServer {
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "closing the control socket", e);
         }
+        handshakes.wakeup();
         try {
             Files.deleteIfExists(socket);
             Files.deleteIfExists(directory);

@@ -58,9 +58,14 @@ final class Handshakes implements Runnable {
         }
     }
 
+    /** Wakes the loop, so that it sees its server closed at once and lets go of it. */
+    void wakeup() {
+        selector.wakeup();
+    }
+
     @Override
     public void run() {
-        try (selector) {
+        try {
             while (server.isOpen()) {
                 selector.select(1000);
                 for (Iterator<SelectionKey> keys = selector.selectedKeys().iterator(); keys.hasNext(); ) {
@@ -86,6 +91,7 @@ final class Handshakes implements Runnable {
             for (SelectionKey key : selector.keys()) {
                 closeQuietly(key.channel());
             }
+            closeQuietly(selector);
         }
     }
 
@@ -200,7 +206,7 @@ final class Handshakes implements Runnable {
         LOG.log(System.Logger.Level.DEBUG, "a connection to the control socket " + why);
     }
 
-    private static void closeQuietly(java.nio.channels.Channel channel) {
+    private static void closeQuietly(java.io.Closeable channel) {
         try {
             channel.close();
         } catch (IOException e) {
