@@ -73,9 +73,7 @@ class PipeTest {
             child.kill();
             assertThat(child.join(WAIT)).isTrue();
             assertThat(pipe.conn1().recv()).isEqualTo("last words");
-            long start = System.nanoTime();
             assertThatThrownBy(() -> pipe.conn1().recv()).isInstanceOf(PeerGoneException.class);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
         }
     }
 

@@ -212,9 +212,8 @@ class QueueTest {
             producer.start();
             assertThat(q.get(WAIT)).isEqualTo("only");
             assertThat(producer.join(WAIT)).isTrue();
-            long start = System.nanoTime();
+            // told, not timed out (a timeout throws QueueEmptyException)
             assertThatThrownBy(() -> q.get(WAIT)).isInstanceOf(PeerGoneException.class);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
         }
     }
 

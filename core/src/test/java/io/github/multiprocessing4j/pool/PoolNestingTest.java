@@ -32,7 +32,7 @@ class PoolNestingTest {
             grandchild = pool.apply(PoolNestingTest::startSleeper);
             assertThat(ProcessHandle.of(grandchild).map(ProcessHandle::isAlive)).contains(true);
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> ProcessHandle.of(grandchild)
+        await().atMost(Duration.ofSeconds(60)).until(() -> ProcessHandle.of(grandchild)
                 .map(p -> !p.isAlive()).orElse(true));
     }
 

@@ -49,7 +49,8 @@ class PoolTimeoutTest {
         try (Pool pool = Pool.builder().processes(2).build();
                 IMapIterator<Integer> results = pool.imap(x -> x == 5 ? spin() : x,
                         java.util.List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9),
-                        MapOptions.defaults().timeout(Duration.ofSeconds(1)))) {
+                        // every element has this timeout: room for a cold worker on a busy machine
+                        MapOptions.defaults().timeout(Duration.ofSeconds(5)))) {
             for (int i = 0; i < 10; i++) {
                 if (i == 5) {
                     assertThatThrownBy(() -> results.next(WAIT)).isInstanceOf(TaskTimeoutException.class);

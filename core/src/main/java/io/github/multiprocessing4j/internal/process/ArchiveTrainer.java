@@ -4,13 +4,43 @@ import io.github.multiprocessing4j.exception.ProcessStartException;
 import io.github.multiprocessing4j.internal.codec.Codec;
 import io.github.multiprocessing4j.internal.spawn.ClassDataArchive;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Builds a missing class-data archive in the background: a spare JVM started with the archive-writing options
  * goes through a child's start-up path (boot, socket, decoding a task), is retired once warm, and its archive is
  * moved into place when it has exited. Children started meanwhile simply start without an archive.
+ *
+ * <p>Training costs a JVM (on JDK 25 two, one after the other, for seconds) and its output is only worth keeping
+ * whole, so it starts only in programs that last: {@value #DEFAULT_DELAY_SECONDS} s (or
+ * {@code -Dmultiprocessing4j.classDataArchiveDelaySeconds}) after this JVM's first child start, and not once the
+ * JVM is exiting. When the JVM exits with a trainer still at work, the trainer and the JVMs it started are killed
+ * and its output deleted; when the JVM is killed, the next run's cache sweep deletes it.
+ *
+ * <p>State graph of one training: claimed (first child start) -> started (after the delay, if still needed and
+ * not exiting) -> published (the trainer exited with 0) or discarded (it failed, or was killed at exit); or
+ * claimed -> dropped (exiting, or the archive appeared meanwhile). Thread-safe.
  */
-final class ArchiveTrainer {
+public final class ArchiveTrainer {
+    static final long DEFAULT_DELAY_SECONDS = 10;
+    private static final long DELAY_SECONDS = Long.getLong("multiprocessing4j.classDataArchiveDelaySeconds",
+            DEFAULT_DELAY_SECONDS);
+    private static final long KILL_WAIT_MILLIS = 5_000;
+    private static final Object LOCK = new Object();
+    private static final Map<ChildHandle, ClassDataArchive.Training> RUNNING = new ConcurrentHashMap<>();
+    private static final Executor STARTER = task -> {
+        Thread t = new Thread(task, "mp4j-archive-trainer");
+        t.setDaemon(true);
+        t.start();
+    };
+    private static boolean exiting;
+
     private ArchiveTrainer() {
     }
 
@@ -19,18 +49,83 @@ final class ArchiveTrainer {
         return Codec.encode(Warmup.sample(), "the warm-up sample").bytes();
     }
 
+    /** Called at each child start: plans the training of a missing archive, once per class path and JVM. */
     static void ensure(ChildLauncher launcher, Path javaBinary, String classPath) {
+        synchronized (LOCK) {
+            if (exiting) {
+                return;
+            }
+        }
         ClassDataArchive.Training training = ClassDataArchive.claimTraining(javaBinary, classPath);
         if (training == null) {
             return;
         }
+        CompletableFuture.runAsync(() -> start(launcher, classPath, training),
+                CompletableFuture.delayedExecutor(DELAY_SECONDS, TimeUnit.SECONDS, STARTER));
+    }
+
+    private static void start(ChildLauncher launcher, String classPath, ClassDataArchive.Training training) {
         ChildHandle trainer;
-        try {
-            trainer = launcher.spare(classPath, defaultSample(), training.options(), true);
-        } catch (ProcessStartException e) {
-            return; // no archive this time
+        synchronized (LOCK) {
+            if (exiting || !training.isNeeded()) {
+                return;
+            }
+            try {
+                trainer = launcher.spare(classPath, defaultSample(), training.options(), true);
+            } catch (ProcessStartException e) {
+                training.discard(); // no archive this time (or this JVM began exiting)
+                return;
+            }
+            RUNNING.put(trainer, training);
         }
         trainer.ready().thenRun(trainer::retire);
-        trainer.exitCode().thenRun(training::publish);
+        trainer.exitCode().thenAccept(code -> {
+            synchronized (LOCK) { // the exit hook waits for a publication under way
+                if (RUNNING.remove(trainer) != null) { // else the exit hook killed it and deletes its output
+                    training.publish(code == 0);
+                }
+            }
+        });
+    }
+
+    /**
+     * No trainer outlives its JVM, and none leaves its output: it could not be published any more. A step of the
+     * runtime's exit sequence (when it refuses new starts).
+     */
+    public static void atExit() {
+        List<ProcessHandle> dying = new ArrayList<>();
+        Map<ChildHandle, ClassDataArchive.Training> killed;
+        synchronized (LOCK) {
+            exiting = true;
+            killed = Map.copyOf(RUNNING);
+            RUNNING.clear();
+        }
+        killed.keySet().forEach(trainer -> dying.addAll(kill(trainer)));
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KILL_WAIT_MILLIS);
+        for (ProcessHandle process : dying) {
+            try {
+                process.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // deleted anyway: what a survivor writes later goes to the next run's sweep
+            }
+        }
+        killed.values().forEach(ClassDataArchive.Training::discard);
+    }
+
+    /**
+     * SIGKILLs a trainer and what it started (on JDK 25, the JVM that assembles the cache), children first.
+     *
+     * @return the processes to wait for
+     */
+    private static List<ProcessHandle> kill(ChildHandle trainer) {
+        List<ProcessHandle> processes = new ArrayList<>();
+        ProcessHandle.of(trainer.pid()).ifPresent(p -> p.descendants().forEach(processes::add));
+        processes.forEach(ProcessHandle::destroyForcibly);
+        trainer.kill();
+        ProcessHandle.of(trainer.pid()).ifPresent(processes::add);
+        return processes;
     }
 }

@@ -1,5 +1,6 @@
 package io.github.multiprocessing4j.internal.runtime;
 
+import io.github.multiprocessing4j.internal.process.ArchiveTrainer;
 import io.github.multiprocessing4j.internal.process.ChildHandle;
 import io.github.multiprocessing4j.internal.process.SparePool;
 import io.github.multiprocessing4j.internal.shm.ShmRegistry;
@@ -52,6 +53,7 @@ final class ExitSequence {
         if (spares != null) {
             spares.shutdown();
         }
+        ArchiveTrainer.atExit();
         runActions(ExitStage.REFUSE_STARTS);
         for (ChildHandle child : live) {
             if (child.isDaemon()) {

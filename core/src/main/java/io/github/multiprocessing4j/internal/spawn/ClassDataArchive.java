@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -29,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * a new archive. The JVMs support archives only for class paths of JAR files: with a directory on the class path
  * (as under {@code mvn test}) children start without one. A missing, stale or unreadable archive is never a cause
  * of failure: the JVM then starts without it, and its messages about the archive are silenced.
+ * {@link ClassDataArchiveCache} says what is kept and swept; a training's output is published whole or deleted.
  * Set {@code -Dmultiprocessing4j.classDataArchive=false} to turn this off.
  */
 public final class ClassDataArchive {
@@ -40,19 +40,55 @@ public final class ClassDataArchive {
     private ClassDataArchive() {
     }
 
-    /** What a trainer should run with, and where to move its output when it has ended. */
-    public record Training(List<String> options, Path output, Path archive) {
-        /** Moves a complete archive into place; a trainer that died leaves none, and nothing happens. */
-        public void publish() {
+    /**
+     * One training of a missing archive: the options a trainer JVM runs with, and what becomes of its output.
+     * Its output is either published (moved into place whole) or deleted: never kept.
+     */
+    public static final class Training {
+        private final List<String> options;
+        private final Path output;
+        private final Path archive;
+
+        private Training(List<String> options, Path output, Path archive) {
+            this.options = options;
+            this.output = output;
+            this.archive = archive;
+        }
+
+        /** The trainer's JVM options: write the archive to a temporary file, quietly. */
+        public List<String> options() {
+            return options;
+        }
+
+        /** Whether the archive is still missing (another JVM may have built it meanwhile). */
+        public boolean isNeeded() {
+            return !Files.isRegularFile(archive);
+        }
+
+        /**
+         * Moves the archive of a trainer that ended normally into place, then deletes whatever is left.
+         *
+         * @param completed whether the trainer exited by itself with status 0 (its output is then whole)
+         */
+        public void publish(boolean completed) {
             try {
-                if (Files.isRegularFile(output) && Files.size(output) > 0) {
+                // the helpers first: once the archive is in place the program may go on and end
+                Files.deleteIfExists(ClassDataArchiveCache.aotConfiguration(output));
+                if (completed && Files.isRegularFile(output) && Files.size(output) > 0) {
                     Files.move(output, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 }
             } catch (IOException e) {
                 // no archive this time: children start without one
             } finally {
+                discard();
+            }
+        }
+
+        /** Deletes the trainer's temporary files (call once the trainer and its helpers are gone). */
+        public void discard() {
+            for (Path file : List.of(output, ClassDataArchiveCache.aotConfiguration(output))) {
                 try {
-                    Files.deleteIfExists(output);
+                    Files.deleteIfExists(file);
                 } catch (IOException e) {
                     // left for the next run's sweep
                 }
@@ -84,8 +120,7 @@ public final class ClassDataArchive {
         if (archive == null || Files.isRegularFile(archive) || !TRAINING.add(archive.toString())) {
             return null;
         }
-        sweep(archive.getParent());
-        Path output = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        Path output = ClassDataArchiveCache.temporaryOutput(archive);
         String file = output.toString();
         List<String> options = AOT ? List.of("-XX:AOTCacheOutput=" + file, "-Xlog:aot=off", "-Xlog:cds=off")
                 : List.of("-XX:ArchiveClassesAtExit=" + file, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
@@ -113,45 +148,11 @@ public final class ClassDataArchive {
                 digest.update((path.toAbsolutePath() + "|" + attributes.size() + "|"
                         + attributes.lastModifiedTime().toMillis() + "|").getBytes(StandardCharsets.UTF_8));
             }
-            Path dir = cacheDirectory();
+            Path dir = ClassDataArchiveCache.directory();
             return dir.resolve("child-" + HexFormat.of().formatHex(digest.digest(), 0, 12)
                     + (AOT ? ".aot" : ".jsa"));
         } catch (IOException | NoSuchAlgorithmException | RuntimeException e) {
             return null;
-        }
-    }
-
-    /**
-     * Keeps the cache small: removes the output of trainers that died (older than an hour) and all but the 16
-     * most recent archives (each class path, and each rebuild of a JAR, has its own).
-     */
-    private static void sweep(Path dir) {
-        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
-            long hourAgo = System.currentTimeMillis() - 3_600_000L;
-            java.util.List<Path> archives = new java.util.ArrayList<>();
-            for (Path file : (Iterable<Path>) files::iterator) {
-                String name = file.getFileName().toString();
-                long modified = Files.getLastModifiedTime(file).toMillis();
-                if (name.endsWith(".tmp") && modified < hourAgo) {
-                    Files.deleteIfExists(file);
-                } else if (name.startsWith("child-") && (name.endsWith(".jsa") || name.endsWith(".aot"))) {
-                    archives.add(file);
-                }
-            }
-            archives.sort(java.util.Comparator.comparingLong(ClassDataArchive::modified).reversed());
-            for (Path old : archives.subList(Math.min(16, archives.size()), archives.size())) {
-                Files.deleteIfExists(old);
-            }
-        } catch (IOException | RuntimeException e) {
-            // an untidy cache costs disk, not correctness
-        }
-    }
-
-    private static long modified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file).toMillis();
-        } catch (IOException e) {
-            return 0;
         }
     }
 
@@ -176,18 +177,5 @@ public final class ClassDataArchive {
             }
             return false;
         }
-    }
-
-    private static Path cacheDirectory() throws IOException {
-        String configured = System.getProperty("multiprocessing4j.cacheDir");
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isEmpty() ? Paths.get(xdg)
-                : Paths.get(System.getProperty("user.home"), ".cache");
-        Path dir = configured != null ? Paths.get(configured) : base.resolve("multiprocessing4j");
-        if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rwx------")));
-        }
-        return dir;
     }
 }
