@@ -97,6 +97,9 @@ public final class ArchiveTrainer {
         Map<ChildHandle, ClassDataArchive.Training> killed;
         synchronized (LOCK) {
             exiting = true;
+            if (RUNNING.isEmpty()) {
+                return; // the usual case: nothing more to load or do while the JVM exits
+            }
             killed = Map.copyOf(RUNNING);
             RUNNING.clear();
         }

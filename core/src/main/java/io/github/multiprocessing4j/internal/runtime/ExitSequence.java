@@ -15,7 +15,6 @@ import java.util.concurrent.TimeoutException;
  * As Python's {@code _exit_function}, daemon children are terminated and non-daemon children are waited for.
  */
 final class ExitSequence {
-    private static final System.Logger LOG = System.getLogger(ExitSequence.class.getName());
     private static final long DAEMON_GRACE_SECONDS = 5;
     private static final long SWEEP_WAIT_MILLIS = 2000;
 
@@ -50,10 +49,16 @@ final class ExitSequence {
         begun = true;
         List<ChildHandle> live = runtime.children().close();
         SparePool spares = runtime.sparesIfMade();
-        if (spares != null) {
-            spares.shutdown();
+        try {
+            if (spares != null) {
+                spares.shutdown();
+            }
+            if (runtime.launcherIfMade() != null) {
+                ArchiveTrainer.atExit();
+            }
+        } catch (RuntimeException | Error e) {
+            failed("retire spares and trainers", e);
         }
-        ArchiveTrainer.atExit();
         runActions(ExitStage.REFUSE_STARTS);
         for (ChildHandle child : live) {
             if (child.isDaemon()) {
@@ -66,9 +71,17 @@ final class ExitSequence {
             return; // interrupted: the JVM is going down regardless
         }
         runActions(ExitStage.WAIT_FOR_CHILDREN);
-        ShmRegistry.releaseAtExit();
+        try {
+            ShmRegistry.releaseAtExit();
+        } catch (RuntimeException | Error e) {
+            failed("release shared memory", e);
+        }
         runActions(ExitStage.RELEASE_SHARED_MEMORY);
-        runtime.controlSocket().close();
+        try {
+            runtime.controlSocket().close();
+        } catch (RuntimeException | Error e) {
+            failed("close the control socket", e);
+        }
         runActions(ExitStage.CLOSE_SOCKET);
         runActions(ExitStage.REPORT_TO_PARENT);
         awaitStartupSweep();
@@ -103,10 +116,20 @@ final class ExitSequence {
                 Thread.currentThread().interrupt();
                 return false;
             } catch (ExecutionException | TimeoutException e) {
-                LOG.log(System.Logger.Level.DEBUG, "no exit code for " + child + " while exiting", e);
+                failed("wait for " + child, e);
             }
         }
         return true;
+    }
+
+    /**
+     * A failed step is logged and the sequence goes on. A LinkageError is possible: a program run from a class
+     * loader it has closed by the time the JVM exits cannot load what a step had not loaded yet. (No lambdas in
+     * this class: a child runs it on its way out, and a first lambda costs a fresh JVM tens of milliseconds.)
+     */
+    private static void failed(String step, Throwable e) {
+        // the logger only now: a child makes this class on its start path
+        System.getLogger(ExitSequence.class.getName()).log(System.Logger.Level.DEBUG, "an exit step failed: " + step, e);
     }
 
     private void runActions(ExitStage stage) {
@@ -114,7 +137,7 @@ final class ExitSequence {
             try {
                 action.run();
             } catch (RuntimeException | Error e) {
-                LOG.log(System.Logger.Level.WARNING, "an exit action failed: stage=" + stage, e);
+                failed("an action of " + stage, e);
             }
         }
     }

@@ -151,6 +151,11 @@ public final class JvmRuntime {
         return spares;
     }
 
+    /** The launcher if one was ever made, else null. */
+    synchronized ChildLauncher launcherIfMade() {
+        return launcher;
+    }
+
     /** The spares if any were ever made, else null (the exit sequence must not make them). */
     synchronized SparePool sparesIfMade() {
         return spares;

@@ -30,6 +30,12 @@ public final class Segment {
     private static final long START_MILLIS = ProcessHandle.current().info().startInstant()
             .map(java.time.Instant::toEpochMilli).orElse(0L);
 
+    static {
+        // the runtime sweeps when the library starts in a main process; any JVM also sweeps before it first uses
+        // shared memory, so that a creator killed since then does not leave files for long
+        ShmRegistry.sweepStale();
+    }
+
     private final Path file;
     private final String fileName;
     private final ByteBuffer body;

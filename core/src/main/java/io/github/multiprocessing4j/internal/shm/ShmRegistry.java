@@ -29,12 +29,6 @@ public final class ShmRegistry {
     /** This JVM's handles per holder table. Guarded by itself. */
     private static final Map<PeerTable, int[]> HOLDS = new HashMap<>();
 
-    static {
-        // the runtime sweeps when the library starts in a main process; a child sweeps before it first uses
-        // shared memory, so that a creator killed since its parent started does not leave files for long
-        sweepStale();
-    }
-
     private ShmRegistry() {
     }
 
