@@ -85,6 +85,9 @@ public class Process implements Serializable, AutoCloseable {
     private static final long serialVersionUID = 1L;
 
     private final Serializable target;
+    // javac 21+ (serial): the element type is Object, but start() serializes the arguments first and fails with
+    // SerializationFailedException, naming the one that is not serializable
+    @SuppressWarnings("serial")
     private Object[] args;
     // who the process is travels in the child's boot frame, not with the object: see adopt()
     private transient int[] identity;

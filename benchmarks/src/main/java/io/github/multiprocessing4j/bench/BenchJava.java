@@ -77,12 +77,10 @@ public final class BenchJava {
             }
             if (only.contains("clock") || only.contains("transport") || only.contains("value")) {
                 // one run measures all three sections' metrics
-                io.github.multiprocessing4j.benchmarks.IpcBench.main(
-                        new String[] {Integer.toString(Math.max(3, (int) (5 * scale)))});
+                IpcBench.main(new String[] {Integer.toString(Math.max(3, (int) (5 * scale)))});
             }
             if (only.contains("pool") || only.contains("ppe")) {
-                io.github.multiprocessing4j.benchmarks.PoolBench.main(
-                        new String[] {Integer.toString(Math.max(3, (int) (5 * scale)))});
+                PoolBench.main(new String[] {Integer.toString(Math.max(3, (int) (5 * scale)))});
             }
         } finally {
             try (var files = Files.list(dir)) {

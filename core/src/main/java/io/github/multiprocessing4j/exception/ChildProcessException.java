@@ -39,7 +39,7 @@ public class ChildProcessException extends ProcessException {
     }
 
     /**
-     * The name of the process the exception was thrown in, as {@link Process#getName()}.
+     * The name of the process the exception was thrown in, as {@link io.github.multiprocessing4j.Process#getName()}.
      *
      * @return the name
      */

@@ -1,8 +1,9 @@
 package io.github.multiprocessing4j.exception;
 
 /**
- * Thrown by {@link Process#start()} when the child JVM cannot be started: the java binary is missing or not
- * executable, or the JVM rejected its options. The message carries the operating system's or the JVM's own words.
+ * Thrown by {@link io.github.multiprocessing4j.Process#start()} when the child JVM cannot be started: the java
+ * binary is missing or not executable, or the JVM rejected its options. The message carries the operating
+ * system's or the JVM's own words.
  *
  * <p>When this is thrown, nothing was left behind: no child process, no socket, no temporary file.
  */

@@ -2,9 +2,9 @@ package io.github.multiprocessing4j.exception;
 
 /**
  * Thrown in the sending process when an object that must cross the process boundary (a target, an argument, a
- * {@link Process} subclass) cannot be serialized. The message names the culprit: for a capturing lambda, which
- * captured value of which type; for an object graph, the path of fields that leads to the value that is not
- * {@link java.io.Serializable}.
+ * {@link io.github.multiprocessing4j.Process} subclass) cannot be serialized. The message names the culprit: for a
+ * capturing lambda, which captured value of which type; for an object graph, the path of fields that leads to the
+ * value that is not {@link java.io.Serializable}.
  *
  * <p>Nothing was sent and nothing was started when this is thrown.
  */

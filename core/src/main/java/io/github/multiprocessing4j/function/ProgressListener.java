@@ -2,7 +2,7 @@ package io.github.multiprocessing4j.function;
 
 /**
  * Told how far a map-style call has come, for programs that draw their own progress (see
- * {@link MapOptions#onProgress}).
+ * {@link io.github.multiprocessing4j.pool.MapOptions#onProgress}).
  *
  * <p>Called on a pool thread (the thread that reads a worker's results) after each chunk ends, successfully or
  * not; it must return quickly and must not block. Nothing crosses the process boundary.

@@ -8,9 +8,10 @@ import java.io.Serializable;
  *
  * <p>The function, its argument and its result cross the process boundary, so all must be {@link Serializable}.
  * An unserializable function or argument fails at submission, naming the culprit; an unserializable result fails
- * only that task. Anything it throws reaches the caller as a {@link io.github.multiprocessing4j.exception.ChildProcessException}
- * whose cause keeps the worker's stack frames. If the worker dies while running it, the caller gets a
- * {@link WorkerDiedException}.
+ * only that task. Anything it throws reaches the caller as a
+ * {@link io.github.multiprocessing4j.exception.ChildProcessException} whose cause keeps the worker's stack frames.
+ * If the worker dies while running it, the caller gets a
+ * {@link io.github.multiprocessing4j.exception.WorkerDiedException}.
  *
  * @param <T> the type of the argument
  * @param <R> the type of the result

@@ -3,13 +3,15 @@ package io.github.multiprocessing4j.function;
 import java.io.Serializable;
 
 /**
- * A serializable target that takes two arguments, for {@link Process} (Python: the {@code target} callable).
+ * A serializable target that takes two arguments, for {@link io.github.multiprocessing4j.Process} (Python: the
+ * {@code target} callable).
  *
  * <p>A lambda or method reference assigned to this type is serialized in the parent when the process starts and
- * deserialized in the child JVM, so everything it captures must be {@link Serializable}; {@link Process#start()}
- * names the captured value that is not. A checked or unchecked exception thrown here ends the child with exit
- * code 1 and reaches the parent as {@link Process#exception()}. Any return value of a method reference is ignored,
- * as Python ignores the return value of {@code run()}.
+ * deserialized in the child JVM, so everything it captures must be {@link Serializable};
+ * {@link io.github.multiprocessing4j.Process#start()} names the captured value that is not. A checked or unchecked
+ * exception thrown here ends the child with exit code 1 and reaches the parent as
+ * {@link io.github.multiprocessing4j.Process#exception()}. Any return value of a method reference is ignored, as
+ * Python ignores the return value of {@code run()}.
  *
  * @param <A> the type of a positional argument
  * @param <B> the type of a positional argument

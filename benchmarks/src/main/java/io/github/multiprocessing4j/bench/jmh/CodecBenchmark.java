@@ -31,6 +31,7 @@ public class CodecBenchmark {
     private Process process;
     private byte[] processBytes;
     private byte[] intBytes;
+    private final AllowList allowList = new AllowList();
 
     static void target(String s) {
         System.identityHashCode(s);
@@ -41,7 +42,7 @@ public class CodecBenchmark {
         process = new Process(CodecBenchmark::target, "argument");
         processBytes = Codec.encode(process, "bench").bytes();
         intBytes = Codec.encode(42, "bench").bytes();
-        AllowList.global().add("io.github.multiprocessing4j.**");
+        allowList.add("io.github.multiprocessing4j.**");
     }
 
     @Benchmark
@@ -51,7 +52,7 @@ public class CodecBenchmark {
 
     @Benchmark
     public Object decodeProcess() throws IOException, ClassNotFoundException {
-        return Codec.decode(processBytes, AllowList.global());
+        return Codec.decode(processBytes, allowList);
     }
 
     @Benchmark
@@ -61,6 +62,6 @@ public class CodecBenchmark {
 
     @Benchmark
     public Object decodeInt() throws IOException, ClassNotFoundException {
-        return Codec.decode(intBytes, AllowList.global());
+        return Codec.decode(intBytes, allowList);
     }
 }

@@ -1,5 +1,9 @@
 package io.github.multiprocessing4j.internal.codec;
 
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
 import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Method;
 
@@ -11,7 +15,13 @@ public final class Lambdas {
     private Lambdas() {
     }
 
-    /** The serialized form of a serializable lambda, or null when the object is not one (or is not accessible). */
+    /**
+     * The serialized form of a serializable lambda, or null when the object is not one.
+     *
+     * <p>A lambda's {@code writeReplace} is private to its class; when that class is in a named module that does
+     * not open its package to this library, {@code setAccessible} fails and the form is taken from java.io
+     * serialization instead, which calls {@code writeReplace} on the JDK's authority.
+     */
     public static SerializedLambda serializedForm(Object lambda) {
         if (lambda == null || !lambda.getClass().isSynthetic()) {
             return null;
@@ -21,8 +31,38 @@ public final class Lambdas {
             writeReplace.setAccessible(true);
             Object form = writeReplace.invoke(lambda);
             return form instanceof SerializedLambda ? (SerializedLambda) form : null;
+        } catch (java.lang.reflect.InaccessibleObjectException e) {
+            return lambda instanceof Serializable ? viaSerialization(lambda) : null;
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
+        }
+    }
+
+    private static SerializedLambda viaSerialization(Object lambda) {
+        try (FormCatcher catcher = new FormCatcher()) {
+            catcher.writeObject(lambda);
+            return catcher.form;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Keeps the lambda's replacement and writes nothing of it: its captured values are not serialized. */
+    private static final class FormCatcher extends ObjectOutputStream {
+        private SerializedLambda form;
+
+        FormCatcher() throws IOException {
+            super(OutputStream.nullOutputStream());
+            enableReplaceObject(true);
+        }
+
+        @Override
+        protected Object replaceObject(Object obj) {
+            if (form == null && obj instanceof SerializedLambda) {
+                form = (SerializedLambda) obj;
+                return null;
+            }
+            return obj;
         }
     }
 

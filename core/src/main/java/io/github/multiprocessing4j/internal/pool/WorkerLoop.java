@@ -26,6 +26,9 @@ final class WorkerLoop implements ChildTask {
     private static final long SPIN_NANOS = 50_000;
 
     private final Serializable initializer;
+    // javac 21+ (serial): the element type is Object, but the pool encodes the loop before it starts a worker,
+    // which fails with SerializationFailedException when an initializer argument is not serializable
+    @SuppressWarnings("serial")
     private final Object[] initArgs;
     private final long maxMemoryBytes;
 

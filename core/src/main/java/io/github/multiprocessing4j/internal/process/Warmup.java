@@ -15,7 +15,13 @@ public final class Warmup {
         return DirectTask.encode(target, new Object[] {"warm"}, new AllowList());
     }
 
-    static void touch(String s) {
+    /**
+     * The sample task's body. Public because a serializable method reference to a less accessible method would
+     * make it callable by anyone who forges the serialized form (javac's serial lint).
+     *
+     * @param s any string
+     */
+    public static void touch(String s) {
         System.identityHashCode(s);
     }
 

@@ -7,6 +7,11 @@ import java.util.List;
 /**
  * The command line of a child JVM: java binary, inherited then per-process JVM options, class path and the child
  * entry point. Nothing secret goes here: a child learns its secret from its stdin.
+ *
+ * <p>When this library is a named module, the child runs {@code -m <module>/<ChildMain>} with the parent's module
+ * path (an inherited option) and the parent's root modules: {@code -m} makes this module the child's only root,
+ * so without them the user's module, or the system modules that code on the class path uses, would not be
+ * resolved there.
  */
 public final class ChildCommand {
     /** The class every child JVM runs. */
@@ -43,11 +48,28 @@ public final class ChildCommand {
             command.add(classPath);
         }
         if (module.isNamed()) {
+            command.addAll(rootModules(module.getName(), System.getProperty("jdk.module.main")));
             command.add("-m");
             command.add(module.getName() + "/" + CHILD_MAIN);
         } else {
             command.add(CHILD_MAIN);
         }
         return command;
+    }
+
+    /**
+     * The {@code --add-modules} that give a child started with {@code -m library/...} the parent's root modules
+     * besides those of the parent's own {@code --add-modules}, which the child inherits.
+     *
+     * @param library this library's module name
+     * @param mainModule the parent's main module ({@code jdk.module.main}), or null when its main class came from
+     *     the class path (then its roots were the default set of system modules)
+     * @return the options, none when this library is the main module
+     */
+    static List<String> rootModules(String library, String mainModule) {
+        if (mainModule == null) {
+            return List.of("--add-modules", "ALL-DEFAULT");
+        }
+        return mainModule.equals(library) ? List.of() : List.of("--add-modules", mainModule);
     }
 }

@@ -1,4 +1,4 @@
-package io.github.multiprocessing4j.benchmarks;
+package io.github.multiprocessing4j.bench;
 
 import io.github.multiprocessing4j.pool.IMapIterator;
 import io.github.multiprocessing4j.pool.MapOptions;
@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
 /**
  * The pool metrics of ../shared/bench/python/bench_mp.py ({@code bench_pool}, {@code bench_ppe}), measured the same
  * way on this library, printed as JSON lines with the same names. Run:
- * {@code java -cp core/target/classes:benchmarks/target/classes io.github.multiprocessing4j.benchmarks.PoolBench}.
+ * {@code java -cp core/target/classes:benchmarks/target/classes io.github.multiprocessing4j.bench.PoolBench}.
  */
 public final class PoolBench {
     private PoolBench() {

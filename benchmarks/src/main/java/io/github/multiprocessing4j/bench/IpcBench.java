@@ -1,4 +1,4 @@
-package io.github.multiprocessing4j.benchmarks;
+package io.github.multiprocessing4j.bench;
 
 import io.github.multiprocessing4j.Process;
 import io.github.multiprocessing4j.ipc.Connection;
@@ -18,7 +18,7 @@ import java.util.Locale;
 /**
  * Queue, Pipe and Value figures between processes, printed as JSON lines with the metric names of
  * ../shared/bench/python/bench_mp.py ({@code transport}, {@code value}, {@code pipe_rtt_obj}, {@code queue_rtt_int}).
- * Run: {@code java -cp benchmarks/target/classes:core/target/classes io.github.multiprocessing4j.benchmarks.IpcBench
+ * Run: {@code java -cp benchmarks/target/classes:core/target/classes io.github.multiprocessing4j.bench.IpcBench
  * [runs]}. Timing is from the producer's first put to the consumer's last get ({@code System.nanoTime} is
  * CLOCK_MONOTONIC on Linux, the same clock in every process).
  */
