@@ -34,15 +34,22 @@ public class WorkerDiedException extends ProcessException {
         this.exitCode = exitCode;
     }
 
-    private static String describe(int code) {
-        if (code == -9) {
-            return "-9 (SIGKILL)";
-        } else if (code < 0) {
-            return code + " (signal " + -code + ")";
-        } else if (code == 3) {
-            return "3 (OutOfMemoryError or exit(3))";
+    /** What the exit code tells, and no more: exit code 3 is also what an OutOfMemoryError gives a worker. */
+    static String describe(int code) {
+        switch (code) {
+            case -9:
+                return "-9 (SIGKILL: killed from outside, or by the pool after a timeout or cancel)";
+            case -15:
+                return "-15 (SIGTERM)";
+            case -11:
+            case -6:
+                return code + " (signal " + -code + ": the JVM crashed, see its hs_err file)";
+            case 3:
+                return "3 (System.exit(3), halt(3) or an OutOfMemoryError)";
+            default:
+                return code < 0 ? code + " (signal " + -code + ")" : code + " (System.exit(" + code + ") or halt("
+                        + code + "))";
         }
-        return Integer.toString(code);
     }
 
     /**
