@@ -84,7 +84,7 @@ import java.util.concurrent.TimeoutException;
 public class Process implements Serializable, AutoCloseable {
     private static final long serialVersionUID = 1L;
 
-    private final Serializable target;
+    private Serializable target;
     // javac 21+ (serial): the element type is Object, but start() serializes the arguments first and fails with
     // SerializationFailedException, naming the one that is not serializable
     @SuppressWarnings("serial")
@@ -486,6 +486,11 @@ public class Process implements Serializable, AutoCloseable {
             args = given; // a retry binds the arguments as given, not as bound
             throw e;
         }
+        // as Python's start() does: the child has its own copy, and this object must not keep what the target
+        // captured alive for as long as the caller keeps the Process
+        target = null;
+        args = null;
+        kwargs = null;
     }
 
     /**
@@ -529,6 +534,8 @@ public class Process implements Serializable, AutoCloseable {
     /**
      * What the child does: by default, calls the target with its arguments. A subclass may override it instead
      * of giving a target. Runs in the child JVM; calling it in the parent runs it in the parent, as in Python.
+     * Once started, this object no longer holds the target and its arguments (Python's {@code start()} deletes
+     * them too): {@code run()} in the parent then does nothing.
      *
      * @throws Exception anything the target throws; in a child it ends the process with exit code 1
      */

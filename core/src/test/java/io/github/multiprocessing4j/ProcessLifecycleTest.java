@@ -3,6 +3,7 @@ package io.github.multiprocessing4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -113,5 +114,38 @@ class ProcessLifecycleTest {
         assertThat(Multiprocessing.parentProcess()).isEmpty();
         assertThat(Multiprocessing.cpuCount()).isPositive();
         assertThat(Multiprocessing.getPid()).isEqualTo(ProcessHandle.current().pid());
+    }
+
+    static void takes(int[] data) {
+        System.identityHashCode(data);
+    }
+
+    private static Process capturing(Object value) {
+        return new Process(() -> System.identityHashCode(value));
+    }
+
+    @Test
+    void shouldDropTheTargetAndItsArgumentsOnceStarted() throws Exception {
+        int[] data = new int[1 << 20];
+        WeakReference<int[]> argument = new WeakReference<>(data);
+        Object captured = new StringBuilder("captured");
+        WeakReference<Object> capture = new WeakReference<>(captured);
+        Process withArgument = new Process(ProcessLifecycleTest::takes, data);
+        Process withCapture = capturing(captured);
+        withArgument.start();
+        withCapture.start();
+        data = null;
+        captured = null;
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while ((argument.get() != null || capture.get() != null) && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.onSpinWait();
+        }
+        assertThat(argument.get()).as("the argument, held only by a started Process").isNull();
+        assertThat(capture.get()).as("a captured value, held only by a started Process").isNull();
+        assertThat(withArgument.join(WAIT)).isTrue();
+        assertThat(withCapture.join(WAIT)).isTrue();
+        assertThat(withArgument.exitCode()).hasValue(0);
+        assertThat(withCapture.exitCode()).hasValue(0);
     }
 }
