@@ -58,6 +58,11 @@ import java.util.concurrent.TimeoutException;
  * it ran ({@link WorkerDiedException}); the executor replaces it and goes on. {@code cancel(true)} on a running
  * task kills its worker and replaces it; {@code cancel(false)} lets it finish and drops the result. Workers are
  * not daemons: tasks may start processes, which end with their worker as described for {@link Pool}.
+ * {@code orTimeout} or {@code completeOnTimeout} on a returned future only complete the future: the task goes on
+ * in its worker. To stop it, use {@code cancel(true)} or the pool's task timeout ({@code taskTimeout}).
+ *
+ * <p>{@code CompletableFuture.supplyAsync(supplier, executor)} cannot use this executor (the supplier and its
+ * future stay in this JVM): {@link #submit(SerializableCallable)} returns a {@link CompletableFuture} instead.
  *
  * <p>Thread-safe. Dependent stages of the returned futures run on the pool thread that received the result
  * unless given an executor: keep them short.
@@ -124,10 +129,8 @@ public final class ProcessPoolExecutor implements ExecutorService, AutoCloseable
     @Override
     public <T> CompletableFuture<T> submit(Callable<T> task) {
         Objects.requireNonNull(task, "task");
-        if (!(task instanceof Serializable)) {
-            throw rejected(new SerializationFailedException("cannot serialize the task " + task.getClass().getName()
-                    + ": it does not implement java.io.Serializable (use a lambda typed as SerializableCallable)",
-                    null));
+        if (!(task instanceof Serializable) || isCompletableFutureStep(task)) {
+            throw rejected(notSerializable(task, "Callable<T>"));
         }
         if (task instanceof SerializableCallable) {
             return start((SerializableCallable<T>) task, task);
@@ -144,9 +147,8 @@ public final class ProcessPoolExecutor implements ExecutorService, AutoCloseable
     @Override
     public <T> CompletableFuture<T> submit(Runnable task, T result) {
         Objects.requireNonNull(task, "task");
-        if (!(task instanceof Serializable)) {
-            throw rejected(new SerializationFailedException("cannot serialize the task " + task.getClass().getName()
-                    + ": it does not implement java.io.Serializable", null));
+        if (!(task instanceof Serializable) || isCompletableFutureStep(task)) {
+            throw rejected(notSerializable(task, "Runnable"));
         }
         SerializableCallable<Object> call = () -> {
             task.run();
@@ -158,6 +160,28 @@ public final class ProcessPoolExecutor implements ExecutorService, AutoCloseable
     @Override
     public void execute(Runnable command) {
         submit(command);
+    }
+
+    /**
+     * A step of {@code CompletableFuture.supplyAsync(supplier, executor)} and its kin: serializable as a
+     * ForkJoinTask, but it carries its future, which must stay in this JVM.
+     */
+    private static boolean isCompletableFutureStep(Object task) {
+        return task.getClass().getName().startsWith("java.util.concurrent.CompletableFuture$");
+    }
+
+    /** Why a task cannot cross to a worker, and the one-line fix. */
+    static SerializationFailedException notSerializable(Object task, String type) {
+        String name = task.getClass().getName();
+        if (isCompletableFutureStep(task)) {
+            return new SerializationFailedException("CompletableFuture.supplyAsync/runAsync cannot use this executor:"
+                    + " the supplier and its future stay in this JVM and cannot cross to a worker JVM; call"
+                    + " executor.submit((SerializableCallable<T>) () -> ...) instead, which returns a"
+                    + " CompletableFuture", null);
+        }
+        return new SerializationFailedException("cannot serialize the task " + name + ": it does not implement"
+                + " java.io.Serializable; write it as a serializable lambda: executor.submit((" + type
+                + " & Serializable) () -> ...) or (SerializableCallable<T>) () -> ...", null);
     }
 
     private <T> CompletableFuture<T> start(SerializableCallable<T> call, Object original) {

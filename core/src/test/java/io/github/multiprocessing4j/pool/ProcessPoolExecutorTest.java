@@ -97,7 +97,15 @@ class ProcessPoolExecutorTest {
                 }
             };
             assertThatThrownBy(() -> executor.submit(plain)).isInstanceOf(RejectedExecutionException.class)
-                    .hasMessageContaining("does not implement java.io.Serializable");
+                    .hasMessageContaining("does not implement java.io.Serializable")
+                    .hasMessageContaining("executor.submit((Callable<T> & Serializable) () -> ...)");
+            Runnable plainRunnable = () -> { };
+            assertThatThrownBy(() -> executor.execute(plainRunnable)).isInstanceOf(RejectedExecutionException.class)
+                    .hasMessageContaining("(Runnable & Serializable) () -> ...");
+            assertThatThrownBy(() -> CompletableFuture.supplyAsync(() -> 1, executor))
+                    .isInstanceOf(RejectedExecutionException.class)
+                    .hasMessageContaining("CompletableFuture.supplyAsync/runAsync cannot use this executor")
+                    .hasMessageContaining("executor.submit((SerializableCallable<T>) () -> ...)");
         }
     }
 
