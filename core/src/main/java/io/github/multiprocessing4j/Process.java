@@ -1,5 +1,6 @@
 package io.github.multiprocessing4j;
 
+import io.github.multiprocessing4j.internal.time.Durations;
 import io.github.multiprocessing4j.exception.ChildProcessException;
 import io.github.multiprocessing4j.exception.ProcessStartException;
 import io.github.multiprocessing4j.exception.SerializationFailedException;
@@ -570,7 +571,7 @@ public class Process implements Serializable, AutoCloseable {
     public boolean join(Duration timeout) throws InterruptedException {
         ChildHandle h = started("join");
         try {
-            h.exitCode().get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+            h.exitCode().get(Durations.toNanosSaturated(timeout), TimeUnit.NANOSECONDS);
             return true;
         } catch (TimeoutException e) {
             return false;

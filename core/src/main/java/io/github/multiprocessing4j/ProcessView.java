@@ -1,5 +1,6 @@
 package io.github.multiprocessing4j;
 
+import io.github.multiprocessing4j.internal.time.Durations;
 import io.github.multiprocessing4j.internal.process.Identity;
 import io.github.multiprocessing4j.internal.runtime.JvmRuntime;
 import io.github.multiprocessing4j.internal.watch.ParentWatch;
@@ -68,7 +69,7 @@ final class ProcessView extends Process {
 
     @Override
     public boolean join(Duration timeout) throws InterruptedException {
-        return awaitParent(Math.max(0, timeout.toNanos()));
+        return awaitParent(Durations.toNanosSaturated(timeout));
     }
 
     private boolean awaitParent(long nanos) throws InterruptedException {

@@ -22,6 +22,8 @@ import io.github.multiprocessing4j.internal.shm.Segment;
  * boundary, blocking, dead peers and lifetime. Thread-safe.
  */
 public final class Pipe implements AutoCloseable {
+    /** The largest ring of one direction: 1 GiB, the largest message the library sends in one piece. */
+    static final int MAX_CAPACITY = 1 << 30;
     static {
         JvmRuntime.get(); // its exit sequence releases the shared memory this JVM holds
     }
@@ -67,6 +69,10 @@ public final class Pipe implements AutoCloseable {
         if (capacityBytes < 64) {
             throw new IllegalArgumentException("pipe capacity too small: capacityBytes=" + capacityBytes
                     + ", min=64");
+        }
+        if (capacityBytes > MAX_CAPACITY) {
+            throw new IllegalArgumentException("pipe capacity too large: capacityBytes=" + capacityBytes
+                    + ", max=" + MAX_CAPACITY);
         }
         int capacity = Ring.roundCapacity(capacityBytes);
         Segment segment = Segment.create("pipe-", Segment.KIND_PIPE, PipeLayout.VERSION,

@@ -57,6 +57,10 @@ abstract class QueueCore<T> implements Serializable, AutoCloseable {
             throw new IllegalArgumentException("queue capacity too small: capacityBytes=" + capacityBytes
                     + ", min=64");
         }
+        if (capacityBytes > Pipe.MAX_CAPACITY) {
+            throw new IllegalArgumentException("queue capacity too large: capacityBytes=" + capacityBytes
+                    + ", max=" + Pipe.MAX_CAPACITY);
+        }
         int capacity = Ring.roundCapacity(capacityBytes);
         return Segment.create("queue-", Segment.KIND_QUEUE, QueueLayout.VERSION, QueueLayout.bodySize(capacity),
                 b -> {

@@ -1,5 +1,6 @@
 package io.github.multiprocessing4j.pool;
 
+import io.github.multiprocessing4j.internal.time.Durations;
 import io.github.multiprocessing4j.exception.PoolBrokenException;
 import io.github.multiprocessing4j.exception.TaskTimeoutException;
 import io.github.multiprocessing4j.exception.WorkerDiedException;
@@ -65,7 +66,7 @@ public final class AsyncResult<R> {
      */
     public R get(Duration timeout) throws TimeoutException, InterruptedException {
         try {
-            return future.get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+            return future.get(Durations.toNanosSaturated(timeout), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             throw unwrap(e);
         }
@@ -104,7 +105,7 @@ public final class AsyncResult<R> {
      */
     public boolean await(Duration timeout) throws InterruptedException {
         try {
-            future.get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+            future.get(Durations.toNanosSaturated(timeout), TimeUnit.NANOSECONDS);
         } catch (ExecutionException | java.util.concurrent.CancellationException e) {
             return true;
         } catch (TimeoutException e) {

@@ -1,5 +1,6 @@
 package io.github.multiprocessing4j.pool;
 
+import io.github.multiprocessing4j.internal.time.Durations;
 import io.github.multiprocessing4j.exception.PoolBrokenException;
 import io.github.multiprocessing4j.exception.TaskTimeoutException;
 import io.github.multiprocessing4j.exception.WorkerDiedException;
@@ -180,7 +181,7 @@ public final class Pool implements AutoCloseable {
      * @return its pending result; a timeout ends it with {@link TaskTimeoutException}
      */
     public <R> AsyncResult<R> applyAsync(SerializableCallable<R> task, Duration timeout) {
-        return submit(task, 0, new Object[0], positive(timeout).toNanos());
+        return submit(task, 0, new Object[0], Durations.toNanosSaturated(positive(timeout)));
     }
 
     /**
@@ -452,7 +453,7 @@ public final class Pool implements AutoCloseable {
     }
 
     private long timeout(MapOptions options) {
-        return options.timeout != null ? options.timeout.toNanos() : defaultTimeoutNanos;
+        return options.timeout != null ? Durations.toNanosSaturated(options.timeout) : defaultTimeoutNanos;
     }
 
     static Duration positive(Duration timeout) {
@@ -525,7 +526,7 @@ public final class Pool implements AutoCloseable {
     public boolean join(Duration timeout) throws InterruptedException {
         checkJoinable();
         try {
-            core.terminated().get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+            core.terminated().get(Durations.toNanosSaturated(timeout), TimeUnit.NANOSECONDS);
             return true;
         } catch (TimeoutException e) {
             return false;

@@ -1,5 +1,6 @@
 package io.github.multiprocessing4j.pool;
 
+import io.github.multiprocessing4j.internal.time.Durations;
 import io.github.multiprocessing4j.exception.PoolBrokenException;
 import io.github.multiprocessing4j.exception.TaskTimeoutException;
 import io.github.multiprocessing4j.Multiprocessing;
@@ -158,7 +159,7 @@ public abstract class PoolBuilder<B extends PoolBuilder<B>> {
 
     PoolConfig config(String namePrefix) {
         return new PoolConfig(processes, initializer, initArgs, maxTasksPerChild, maxMemoryBytes,
-                taskTimeout == null ? 0 : taskTimeout.toNanos(), List.copyOf(jvmOptions), namePrefix,
+                taskTimeout == null ? 0 : Durations.toNanosSaturated(taskTimeout), List.copyOf(jvmOptions), namePrefix,
                 Multiprocessing.getStartMethod() == StartMethod.WARM);
     }
 }

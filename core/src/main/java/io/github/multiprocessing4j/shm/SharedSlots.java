@@ -16,6 +16,8 @@ import java.nio.ByteBuffer;
  * bounds check, and the serial form that re-attaches by name.
  */
 abstract class SharedSlots implements Serializable, AutoCloseable {
+    /** The most elements a segment holds (its size is an int, header and layout included). */
+    static final int MAX_LENGTH = (int) ((Integer.MAX_VALUE - 4096 - ValueLayout.bodySize(0)) / 8);
     static {
         JvmRuntime.get(); // its exit sequence releases the shared memory this JVM holds
     }
@@ -31,6 +33,10 @@ abstract class SharedSlots implements Serializable, AutoCloseable {
     SharedSlots(int type, int length, boolean array, String what) {
         if (length < 0) {
             throw new IllegalArgumentException("negative array length: length=" + length);
+        }
+        if (length > MAX_LENGTH) {
+            throw new IllegalArgumentException("array too long for one shared memory segment: length=" + length
+                    + ", max=" + MAX_LENGTH);
         }
         this.kind = Handles.of(type, array);
         this.attachment = Attachment.of(Segment.create(what + "-", Segment.KIND_VALUE, ValueLayout.VERSION,

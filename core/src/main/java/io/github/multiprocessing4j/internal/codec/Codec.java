@@ -1,16 +1,11 @@
 package io.github.multiprocessing4j.internal.codec;
 
+import io.github.multiprocessing4j.exception.DecodeLimitException;
 import io.github.multiprocessing4j.exception.SerializationFailedException;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.NotSerializableException;
-import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -22,7 +17,8 @@ import java.util.Set;
  * <p>Common values ({@code null}, {@code Integer}, {@code Long}, {@code Double}, {@code Boolean}, {@code String},
  * {@code byte[]}, {@code int[]}, {@code long[]}, {@code double[]}) take a fast path of one tag byte and their raw
  * form; everything else goes through java.io
- * serialization, read back through the {@link AllowList} filter. Encoding records the packages of the classes
+ * serialization, read back through the {@link AllowList} filter. Every decode runs within {@link DecodeLimits}:
+ * no length read from a message allocates more than the message holds. Encoding records the packages of the classes
  * written, so the sender can accept answers in the same packages. A value that cannot be serialized fails with a
  * {@link SerializationFailedException} that names the culprit ({@link SerializationDiagnosis}).
  */
@@ -147,9 +143,21 @@ public final class Codec {
         putInt(b, at + 4, (int) v);
     }
 
-    private static int count(byte[] b, int elementSize) throws IOException {
+    /**
+     * The element count after a fast-path tag, checked against the limit and the bytes present before anything is
+     * allocated.
+     */
+    private static int count(byte[] b, int elementSize, DecodeLimits limits) throws IOException {
         int count = getInt(b, 1);
-        if (count < 0 || (long) count * elementSize != b.length - 5) {
+        long present = b.length - 5;
+        if (count < 0) {
+            throw new IOException("damaged message: bad length after its codec tag, length=" + count
+                    + ", bytes=" + b.length);
+        } else if ((long) count * elementSize > present) {
+            throw DecodeLimits.claimsMore("length", (long) count * elementSize, present);
+        } else if (count > limits.maxArrayLength()) {
+            throw limits.exceeded("maxArrayLength", count, limits.maxArrayLength());
+        } else if ((long) count * elementSize != present) {
             throw new IOException("damaged message: bad length after its codec tag, length=" + count
                     + ", bytes=" + b.length);
         }
@@ -182,24 +190,32 @@ public final class Codec {
         return ((long) getInt(b, at) << 32) | (getInt(b, at + 4) & 0xFFFF_FFFFL);
     }
 
-    private static byte[] lengthPrefixed(byte[] b) throws IOException {
-        int length = getInt(b, 1);
-        if (length < 0 || length != b.length - 5) {
-            throw new IOException("damaged message: bad length after its codec tag, length=" + length
-                    + ", bytes=" + b.length);
-        }
-        return java.util.Arrays.copyOfRange(b, 5, b.length);
-    }
-
     /**
-     * Decodes a value that {@link #encode} produced in another process.
+     * Decodes a value that {@link #encode} produced in another process, within this JVM's
+     * {@link DecodeLimits#current() limits}.
      *
      * @throws IOException when the bytes are damaged, or a class is not on the allow-list (the message names it)
      * @throws ClassNotFoundException when a class of the value is missing here
+     * @throws DecodeLimitException when the message exceeds a limit or claims more than it holds
      */
     public static Object decode(byte[] bytes, AllowList allowList) throws IOException, ClassNotFoundException {
+        return decode(bytes, allowList, DecodeLimits.current());
+    }
+
+    /**
+     * Decodes a value within the given limits.
+     *
+     * @throws IOException when the bytes are damaged, or a class is not on the allow-list (the message names it)
+     * @throws ClassNotFoundException when a class of the value is missing here
+     * @throws DecodeLimitException when the message exceeds a limit or claims more than it holds
+     */
+    public static Object decode(byte[] bytes, AllowList allowList, DecodeLimits limits)
+            throws IOException, ClassNotFoundException {
         if (bytes.length == 0) {
             throw new IOException("damaged message: empty");
+        }
+        if (bytes.length > limits.maxBytes()) {
+            throw limits.exceeded("maxBytes", bytes.length, limits.maxBytes());
         }
         byte tag = bytes[0];
         switch (tag) {
@@ -216,41 +232,34 @@ public final class Codec {
                     throw new IOException("damaged message: truncated after its codec tag, length=1");
                 }
                 return bytes[1] != 0;
-            case STRING: {
-                int length = getInt(bytes, 1);
-                if (length < 0 || length != bytes.length - 5) {
-                    throw new IOException("damaged message: bad length after its codec tag, length=" + length
-                            + ", bytes=" + bytes.length);
-                }
-                return new String(bytes, 5, length, StandardCharsets.UTF_8);
-            }
+            case STRING:
+                return new String(bytes, 5, count(bytes, 1, limits), StandardCharsets.UTF_8);
             case BYTES:
-                return lengthPrefixed(bytes);
+                return java.util.Arrays.copyOfRange(bytes, 5, 5 + count(bytes, 1, limits));
             case INTS: {
-                int[] v = new int[count(bytes, 4)];
+                int[] v = new int[count(bytes, 4, limits)];
                 for (int i = 0; i < v.length; i++) {
                     v[i] = getInt(bytes, 5 + 4 * i);
                 }
                 return v;
             }
             case LONGS: {
-                long[] v = new long[count(bytes, 8)];
+                long[] v = new long[count(bytes, 8, limits)];
                 for (int i = 0; i < v.length; i++) {
                     v[i] = getLong(bytes, 5 + 8 * i);
                 }
                 return v;
             }
             case DOUBLES: {
-                double[] v = new double[count(bytes, 8)];
+                double[] v = new double[count(bytes, 8, limits)];
                 for (int i = 0; i < v.length; i++) {
                     v[i] = Double.longBitsToDouble(getLong(bytes, 5 + 8 * i));
                 }
                 return v;
             }
             case JAVA:
-                try (FilteredInput objects = new FilteredInput(new ByteArrayInputStream(bytes, 1, bytes.length - 1),
-                        allowList)) {
-                    return objects.readObject();
+                try (BoundedInput objects = new BoundedInput(bytes, 1, allowList, limits)) {
+                    return objects.readBounded();
                 }
             default:
                 throw new IOException("damaged message: unknown codec tag " + tag);
@@ -275,38 +284,6 @@ public final class Codec {
             if (!c.isPrimitive()) {
                 packages.add(c.getPackageName()); // "" for the unnamed package
             }
-        }
-    }
-
-    /** Applies the allow-list, and falls back to the context class loader for classes the default cannot see. */
-    private static final class FilteredInput extends ObjectInputStream {
-        private final AllowList allowList;
-
-        FilteredInput(InputStream in, AllowList allowList) throws IOException {
-            super(in);
-            this.allowList = allowList;
-            setObjectInputFilter(allowList);
-        }
-
-        @Override
-        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-            Class<?> resolved;
-            try {
-                resolved = super.resolveClass(desc);
-            } catch (ClassNotFoundException e) {
-                ClassLoader context = Thread.currentThread().getContextClassLoader();
-                if (context == null) {
-                    throw e;
-                }
-                resolved = Class.forName(desc.getName(), false, context);
-            }
-            if (!allowList.allows(resolved)) {
-                throw new java.io.InvalidClassException(desc.getName(),
-                        "rejected by the deserialization allow-list; allow it with -D" + AllowList.PROPERTY
-                                + "=" + (resolved.getPackageName().isEmpty() ? desc.getName()
-                                        : resolved.getPackageName() + ".*"));
-            }
-            return resolved;
         }
     }
 }

@@ -20,6 +20,8 @@ import java.util.Set;
  */
 public final class ThrowableData {
     private static final int MAX_CHAIN = 64;
+    /** The fewest bytes a stack frame takes: four absent strings, two empty ones and a line number. */
+    private static final int MIN_FRAME = 4 + 2 * 4 + 4;
 
     private ThrowableData() {
     }
@@ -44,11 +46,21 @@ public final class ThrowableData {
         return bytes.toByteArray();
     }
 
-    /** Decodes what {@link #encode} wrote: the original exception if possible, else a faithful stand-in. */
+    /**
+     * Decodes what {@link #encode} wrote: the original exception if possible, else a faithful stand-in. No count or
+     * length read from the bytes allocates more than the bytes left could fill, and causes nest at most as deep as
+     * {@link #encode} writes them.
+     *
+     * @throws IOException when the bytes are damaged
+     * @throws io.github.multiprocessing4j.exception.DecodeLimitException when a length claims more than is left
+     */
     public static Throwable decode(byte[] bytes, AllowList allowList) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
         Throwable portable = readPortable(in, 0);
-        byte[] original = in.readNBytes(in.readInt());
+        if (portable == null) {
+            throw new IOException("damaged exception: no portable form, size=" + bytes.length);
+        }
+        byte[] original = in.readNBytes(length(in, 1));
         if (original.length > 0) {
             try {
                 Object decoded = Codec.decode(original, allowList);
@@ -96,8 +108,11 @@ public final class ThrowableData {
         if (!in.readBoolean()) {
             return null;
         }
+        if (depth > MAX_CHAIN + 1) {
+            throw new IOException("damaged exception: causes nest deeper than " + MAX_CHAIN);
+        }
         RemoteThrowable t = new RemoteThrowable(readString(in), readNullable(in));
-        int n = in.readInt();
+        int n = length(in, MIN_FRAME);
         List<StackTraceElement> frames = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             frames.add(new StackTraceElement(readNullable(in), readNullable(in), readNullable(in), readString(in),
@@ -108,7 +123,7 @@ public final class ThrowableData {
         if (cause != null) {
             t.initCause(cause);
         }
-        int suppressed = in.readInt();
+        int suppressed = length(in, 1);
         for (int i = 0; i < suppressed; i++) {
             RemoteThrowable s = readPortable(in, depth + 1);
             if (s != null) {
@@ -145,6 +160,18 @@ public final class ThrowableData {
     }
 
     private static String readString(DataInputStream in) throws IOException {
-        return new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
+        return new String(in.readNBytes(length(in, 1)), StandardCharsets.UTF_8);
+    }
+
+    /** A count of items of at least {@code minSize} bytes each, which the bytes left must be able to hold. */
+    private static int length(DataInputStream in, int minSize) throws IOException {
+        int n = in.readInt();
+        if (n < 0) {
+            throw new IOException("damaged exception: negative length=" + n);
+        }
+        if ((long) n * minSize > in.available()) {
+            throw DecodeLimits.claimsMore("length", n, in.available());
+        }
+        return n;
     }
 }

@@ -1,10 +1,12 @@
 package io.github.multiprocessing4j.internal.pool;
 
 import io.github.multiprocessing4j.exception.ChildProcessException;
+import io.github.multiprocessing4j.exception.DecodeLimitException;
 import io.github.multiprocessing4j.exception.ProcessException;
 import io.github.multiprocessing4j.exception.SerializationFailedException;
 import io.github.multiprocessing4j.internal.runtime.JvmRuntime;
 import io.github.multiprocessing4j.internal.codec.Codec;
+import io.github.multiprocessing4j.internal.codec.DecodeLimits;
 import io.github.multiprocessing4j.internal.codec.ThrowableData;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -105,8 +107,25 @@ final class ItemBlock {
         return CODEC;
     }
 
+    private static int width(byte kind) {
+        return kind == INTS ? 4 : 8;
+    }
+
+    /**
+     * A count read from a block, of items of {@code itemSize} bytes at least, checked against the bytes left before
+     * anything is allocated (items of no bytes, the arguments of a call without any, come one at a time).
+     */
+    static int count(ByteBuffer in, int itemSize) {
+        int count = in.getInt();
+        long fits = itemSize == 0 ? 1 : in.remaining() / itemSize;
+        if (count < 0 || count > fits) {
+            throw DecodeLimits.claimsMore("count", count, in.remaining());
+        }
+        return count;
+    }
+
     private static byte[] packed(byte kind, Object[] values) {
-        int width = kind == INTS ? 4 : 8;
+        int width = width(kind);
         ByteBuffer out = ByteBuffer.allocate(5 + width * values.length);
         out.put(kind).putInt(values.length);
         for (Object v : values) {
@@ -135,7 +154,7 @@ final class ItemBlock {
      */
     static Object[] readArguments(ByteBuffer in, int arity) {
         byte kind = in.get();
-        Object[] rows = new Object[in.getInt()];
+        Object[] rows = new Object[count(in, kind != CODEC ? width(kind) : 4 * arity)];
         for (int i = 0; i < rows.length; i++) {
             if (kind != CODEC) {
                 rows[i] = new Object[] {readPacked(kind, in)};
@@ -144,10 +163,12 @@ final class ItemBlock {
             Object[] args = new Object[arity];
             Throwable failure = null;
             for (int a = 0; a < arity; a++) {
-                byte[] raw = new byte[in.getInt()];
+                byte[] raw = new byte[count(in, 1)];
                 in.get(raw);
                 try {
                     args[a] = failure == null ? Codec.decode(raw, JvmRuntime.get().allowList()) : null;
+                } catch (DecodeLimitException e) {
+                    failure = e;
                 } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
                     failure = new SerializationFailedException("cannot read argument " + a + " in the worker: " + e,
                             e);
@@ -203,7 +224,7 @@ final class ItemBlock {
      */
     static Outcome[] readOutcomes(ByteBuffer in, String worker, long pid) {
         byte kind = in.get();
-        Outcome[] outcomes = new Outcome[in.getInt()];
+        Outcome[] outcomes = new Outcome[count(in, kind != CODEC ? width(kind) : 5)];
         if (kind != CODEC) {
             for (int i = 0; i < outcomes.length; i++) {
                 outcomes[i] = new Outcome(readPacked(kind, in), null);
@@ -212,7 +233,7 @@ final class ItemBlock {
         }
         for (int i = 0; i < outcomes.length; i++) {
             byte status = in.get();
-            byte[] raw = new byte[in.getInt()];
+            byte[] raw = new byte[count(in, 1)];
             in.get(raw);
             outcomes[i] = status == VALUE ? value(raw, worker, pid)
                     : new Outcome(null, new ChildProcessException(worker, pid, throwable(raw)));
@@ -223,6 +244,8 @@ final class ItemBlock {
     private static Outcome value(byte[] raw, String worker, long pid) {
         try {
             return new Outcome(Codec.decode(raw, JvmRuntime.get().allowList()), null);
+        } catch (DecodeLimitException e) {
+            return new Outcome(null, e);
         } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
             return new Outcome(null, new SerializationFailedException("cannot read the task's result here: worker="
                     + worker + ", pid=" + pid + ", error=" + e, e));

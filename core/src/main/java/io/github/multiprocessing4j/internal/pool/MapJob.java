@@ -1,5 +1,6 @@
 package io.github.multiprocessing4j.internal.pool;
 
+import io.github.multiprocessing4j.internal.time.Durations;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -34,7 +35,8 @@ public final class MapJob<R> {
         if (n == 0) {
             return 1;
         }
-        return (n + 4 * processes - 1) / (4 * processes);
+        long per = 4L * processes;
+        return (int) ((n + per - 1) / per);
     }
 
     /**
@@ -47,12 +49,14 @@ public final class MapJob<R> {
     public static <R> MapJob<R> submit(PoolCore core, FunctionRef function, List<Object[]> args,
             int chunksize, long timeoutNanos, ProgressSink progress) {
         int n = args.size();
-        int chunks = (n + chunksize - 1) / chunksize;
+        // no n + chunksize or start + chunksize: a chunksize near Integer.MAX_VALUE would overflow
+        int chunks = n / chunksize + (n % chunksize == 0 ? 0 : 1);
         MapJob<R> job = new MapJob<>(core, n, chunks, progress);
-        for (int start = 0; start < n; start += chunksize) {
-            int end = Math.min(n, start + chunksize);
+        for (int start = 0; start < n; start = n - start <= chunksize ? n : start + chunksize) {
+            int end = n - start <= chunksize ? n : start + chunksize;
             ItemBlock.Encoded items = ItemBlock.arguments(args, start, end, start);
-            job.units.add(new TaskUnit(function, items, timeoutNanos * (end - start), start, job.sink()));
+            job.units.add(new TaskUnit(function, items, Durations.timesSaturated(timeoutNanos, end - start), start,
+                    job.sink()));
         }
         if (n == 0) {
             progress.close();

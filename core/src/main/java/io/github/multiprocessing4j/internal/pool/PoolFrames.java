@@ -1,5 +1,6 @@
 package io.github.multiprocessing4j.internal.pool;
 
+import io.github.multiprocessing4j.exception.DecodeLimitException;
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -59,17 +60,18 @@ final class PoolFrames {
             long id = in.getLong();
             int functionId = in.getInt();
             int arity = in.getInt();
-            byte[] function = new byte[in.getInt()];
+            byte[] function = new byte[ItemBlock.count(in, 1)];
             in.get(function);
-            int packageCount = in.getInt();
+            int packageCount = ItemBlock.count(in, 4);
             List<String> packages = new ArrayList<>(packageCount);
             for (int i = 0; i < packageCount; i++) {
-                byte[] name = new byte[in.getInt()];
+                byte[] name = new byte[ItemBlock.count(in, 1)];
                 in.get(name);
                 packages.add(new String(name, StandardCharsets.UTF_8));
             }
             return new Task(id, functionId, arity, function, packages, in);
-        } catch (BufferUnderflowException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+        } catch (BufferUnderflowException | IndexOutOfBoundsException | NegativeArraySizeException
+                | DecodeLimitException e) {
             throw new IOException("damaged task frame: size=" + payload.length, e);
         }
     }

@@ -1,5 +1,6 @@
 package io.github.multiprocessing4j.internal.pool;
 
+import io.github.multiprocessing4j.internal.time.Durations;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ public final class StreamingMap<R> implements java.util.Iterator<R>, AutoCloseab
     /** The next result, waiting at most {@code timeout} (null: no limit). */
     @SuppressWarnings("unchecked")
     public R next(Duration timeout) throws TimeoutException, InterruptedException {
-        long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        long deadline = timeout == null ? Long.MAX_VALUE : Durations.deadline(timeout);
         Outcome outcome;
         synchronized (monitor) {
             while (true) {
@@ -173,7 +174,7 @@ public final class StreamingMap<R> implements java.util.Iterator<R>, AutoCloseab
                 return;
             }
             long chunk = submittedChunks++;
-            TaskUnit unit = new TaskUnit(function, encoded, timeoutNanos * items.size(), first, sink(chunk));
+            TaskUnit unit = new TaskUnit(function, encoded, Durations.timesSaturated(timeoutNanos, items.size()), first, sink(chunk));
             live.add(unit);
             try {
                 core.submit(List.of(unit));

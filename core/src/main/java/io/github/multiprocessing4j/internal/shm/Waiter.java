@@ -1,5 +1,6 @@
 package io.github.multiprocessing4j.internal.shm;
 
+import io.github.multiprocessing4j.internal.time.Durations;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -48,16 +49,9 @@ public final class Waiter {
 
     /** Waits at most {@code timeout}; {@code null} means forever, a negative timeout means do not wait. */
     public static Waiter upTo(Duration timeout) {
-        return timeout == null ? forever() : new Waiter(saturatedNanos(timeout), false);
+        return timeout == null ? forever() : new Waiter(Durations.toNanosSaturated(timeout), false);
     }
 
-    private static long saturatedNanos(Duration d) {
-        try {
-            return d.toNanos();
-        } catch (ArithmeticException e) {
-            return d.isNegative() ? 0 : Long.MAX_VALUE / 4;
-        }
-    }
 
     /** How a wait ended. */
     public enum Outcome {

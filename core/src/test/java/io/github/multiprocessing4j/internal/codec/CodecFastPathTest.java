@@ -38,6 +38,9 @@ class CodecFastPathTest {
         assertThatThrownBy(() -> Codec.decode(new byte[] {2, 0, 0}, new AllowList()))
                 .isInstanceOf(IOException.class).hasMessageStartingWith("damaged message: truncated");
         assertThatThrownBy(() -> Codec.decode(new byte[] {5, 0, 0, 0, 9, 1}, new AllowList()))
+                .isInstanceOf(io.github.multiprocessing4j.exception.DecodeLimitException.class)
+                .hasMessage("message claims more than it holds: length=9, bytesLeft=1");
+        assertThatThrownBy(() -> Codec.decode(new byte[] {5, 0, 0, 0, 1, 1, 2}, new AllowList()))
                 .isInstanceOf(IOException.class).hasMessageStartingWith("damaged message: bad length");
         assertThatThrownBy(() -> Codec.decode(new byte[0], new AllowList()))
                 .isInstanceOf(IOException.class).hasMessage("damaged message: empty");
