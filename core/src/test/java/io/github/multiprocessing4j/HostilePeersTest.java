@@ -1,7 +1,9 @@
 package io.github.multiprocessing4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.github.multiprocessing4j.internal.runtime.JvmRuntime;
 import io.github.multiprocessing4j.internal.wire.FrameType;
 import io.github.multiprocessing4j.internal.wire.Hello;
 import io.github.multiprocessing4j.pool.Pool;
@@ -15,7 +17,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -82,6 +90,61 @@ class HostilePeersTest {
             holder.kill();
             holder.join(WAIT);
         }
+    }
+
+    @Test
+    void shouldStartAPoolAndLeaveUsableSparesWhileWrongSecretsAreSprayed() throws Exception {
+        Process first = new Process(HostilePeersTest::nothing).startMethod(StartMethod.WARM);
+        first.start(); // from now on this JVM keeps spares, which boot and connect during the spray
+        assertThat(first.join(WAIT)).isTrue();
+        Path socket = controlSocket();
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger sprayed = new AtomicInteger();
+        CompletableFuture<Void> spray = CompletableFuture.runAsync(() -> {
+            byte[] secret = new byte[32];
+            while (!stop.get()) {
+                // every child id this JVM has given or will soon give, with a wrong secret
+                for (long id = 1; id <= 300 && !stop.get(); id++) {
+                    try (SocketChannel guess = connect(socket)) {
+                        byte[] hello = new Hello(id, secret, 1).toFrame().payload();
+                        guess.write(ByteBuffer.allocate(5 + hello.length).putInt(hello.length)
+                                .put(FrameType.HELLO.tag()).put(hello).flip());
+                        sprayed.incrementAndGet();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }
+        });
+        List<Long> spares;
+        try {
+            await().atMost(WAIT).until(() -> sprayed.get() >= 100);
+            try (Pool pool = new Pool(2)) {
+                assertThat(pool.mapAsync((Integer x) -> x * 2, List.of(1, 2, 3)).get(WAIT)).containsExactly(2, 4, 6);
+                // replacements started during the spray too
+                long victim = pool.workerPids().get(0);
+                ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly);
+                await().atMost(WAIT).until(() -> pool.workerPids().size() == 2 && !pool.workerPids().contains(victim));
+                assertThat(pool.mapAsync((Integer x) -> x + 1, List.of(1, 2, 3, 4, 5, 6)).get(WAIT))
+                        .containsExactly(2, 3, 4, 5, 6, 7);
+            }
+            await().atMost(WAIT).until(() -> !JvmRuntime.get().snapshot().readySpares().isEmpty());
+        } finally {
+            stop.set(true);
+            spray.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
+        System.out.println("wrong-secret handshakes sprayed: " + sprayed.get());
+        // no spare was poisoned: each one there after the spray runs a process to its end
+        spares = JvmRuntime.get().snapshot().spares();
+        Set<Long> used = new HashSet<>();
+        for (int i = 0; i < spares.size() + 4 && !used.containsAll(spares); i++) {
+            Process p = new Process(HostilePeersTest::nothing).startMethod(StartMethod.WARM);
+            p.start();
+            assertThat(p.join(WAIT)).as("%s ends", p).isTrue();
+            assertThat(p.exitCode()).as("%s", p).hasValue(0);
+            used.add(p.pid());
+        }
+        assertThat(used).as("spares of the spray, each used by a process").containsAll(spares);
     }
 
     private static SocketChannel connect(Path socket) throws IOException {

@@ -41,7 +41,7 @@ import java.util.function.Function;
  *   running --close()--&gt; closed: queued tasks finish, then workers exit --&gt; joined
  *      |                     (close() waits for that; join() returns at once)
  *      +--terminate()--&gt; terminated: workers killed, unfinished tasks cancelled --&gt; joined
- *      +--initializer fails, or workers die while starting--&gt; broken (PoolBrokenException)
+ *      +--initializer fails, or workers cannot start--&gt; broken (PoolBrokenException)
  * </pre>
  * Submitting to a pool that is not running throws {@link IllegalStateException}; {@link #join()} before
  * {@link #close()} or {@link #terminate()} too. Python differs: its {@code close()} does not wait, and its

@@ -28,9 +28,13 @@ import java.io.IOException;
  * the task's non-daemon threads end) with status 0; when it throws, its stack trace is printed as Python prints a
  * child's traceback, sent to the parent, and the JVM ends with status 1.
  *
- * <p>A child ended while it starts (SIGTERM, SIGKILL, its parent's death) ends quietly: nothing is printed.
+ * <p>A child ended while it starts (SIGTERM, SIGKILL, its parent's death) ends quietly: nothing is printed. A
+ * spare (a JVM started ahead of need) halts as soon as its parent is gone, seen by polling while it warms up.
  */
 public final class ChildMain {
+    /** How often a spare polls its parent until it is assigned a task. */
+    private static final long SPARE_POLL_MILLIS = 20;
+
     private ChildMain() {
     }
 
@@ -66,12 +70,17 @@ public final class ChildMain {
         exit.reportAtExit(runtime, link, stdin, watch);
         allow(runtime.allowList(), boot);
         if (spare != null) {
+            // nobody reads stdin while a spare warms up: it polls, and halts as soon as its parent is gone
+            watch.onGone(new Halt());
+            watch.startPolling(SPARE_POLL_MILLIS);
             warmUp(runtime.allowList(), spare.warmup(), buffered);
             link.send(Frame.empty(FrameType.READY));
             Frame assigned = readQuietly(control, watch);
             if (assigned == null || assigned.type() != FrameType.BOOT) {
                 return; // retired, or the parent is gone
             }
+            watch.stopPolling();
+            watch.onGone(null);
             boot = Boot.decode(assigned.payload());
             allow(runtime.allowList(), boot);
         }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -31,16 +32,22 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  *   RUNNING --shutdown()--&gt; CLOSED --queue drained, workers exited--&gt; (terminated)
- *      |  \--initializer failed / workers die while starting--&gt; BROKEN --&gt; (terminated)
+ *      |  \--initializer failed / workers cannot start--&gt; BROKEN --&gt; (terminated)
  *      +--terminate()--&gt; TERMINATED --workers killed and exited--&gt; (terminated)
  * </pre>
+ *
+ * <p>Healing: a worker that dies is replaced, whatever killed it; the unit it ran fails with
+ * {@link io.github.multiprocessing4j.exception.WorkerDiedException} and the units behind it go back to the queue
+ * ({@link WorkerExit}). Only workers that cannot start on their own (an exit status before they were ready, or a
+ * launch that fails) slow the replacements down and finally break the pool ({@link StartFailures}); a death by a
+ * signal never does. Replacements are launched on a pool thread, never under the lock, one at a time, each after
+ * the backoff the breaker asks for.
  */
 public final class PoolCore {
     static final int PIPELINE_DEPTH = 2;
     static final int QUICK_PIPELINE_DEPTH = 8;
     static final long QUICK_NANOS = 200_000;
     static final int PIPELINE_BYTES = 16 * 1024;
-    static final int MAX_START_DEATHS = 3;
 
     enum State { RUNNING, CLOSED, BROKEN, TERMINATED }
 
@@ -59,7 +66,11 @@ public final class PoolCore {
     };
     private State state = State.RUNNING;
     private PoolBrokenException broken;
-    private int startDeaths;
+    private final StartFailures startFailures = new StartFailures();
+    /** A replacement is being launched, or one is scheduled ({@link #delayedReplenish}). */
+    private boolean replenishing;
+    private ScheduledFuture<?> delayedReplenish;
+    private boolean finished;
     private ScheduledThreadPoolExecutor timer;
 
     /**
@@ -72,19 +83,14 @@ public final class PoolCore {
         this.config = config;
         this.launcher = new WorkerLauncher(config, this);
         JvmRuntime.get().atExit(ExitStage.STOP_POOLS, atExit);
-        RuntimeException failure = null;
         synchronized (lock) {
-            try {
-                for (int i = 0; i < config.processes(); i++) {
-                    workers.add(launcher.launch());
-                }
-            } catch (RuntimeException e) {
-                failure = e;
-            }
+            replenishing = true;
         }
-        if (failure != null) {
+        try {
+            replenish(true);
+        } catch (RuntimeException e) {
             terminate();
-            throw failure;
+            throw e;
         }
     }
 
@@ -197,16 +203,20 @@ public final class PoolCore {
         unit.started = true;
         unit.startNanos = System.nanoTime();
         if (unit.timeoutNanos() > 0) {
-            if (timer == null) {
-                timer = new ScheduledThreadPoolExecutor(1, r -> {
-                    Thread t = new Thread(r, "mp4j-pool-timer");
-                    t.setDaemon(true);
-                    return t;
-                });
-                timer.setRemoveOnCancelPolicy(true);
-            }
-            unit.timer = timer.schedule(() -> onTimeout(unit), unit.timeoutNanos(), TimeUnit.NANOSECONDS);
+            unit.timer = timerLocked().schedule(() -> onTimeout(unit), unit.timeoutNanos(), TimeUnit.NANOSECONDS);
         }
+    }
+
+    private ScheduledThreadPoolExecutor timerLocked() {
+        if (timer == null) {
+            timer = new ScheduledThreadPoolExecutor(1, r -> {
+                Thread t = new Thread(r, "mp4j-pool-timer");
+                t.setDaemon(true);
+                return t;
+            });
+            timer.setRemoveOnCancelPolicy(true);
+        }
+        return timer;
     }
 
     private void onTimeout(TaskUnit unit) {
@@ -231,7 +241,7 @@ public final class PoolCore {
             case POOL_READY:
                 synchronized (lock) {
                     worker.ready = true;
-                    startDeaths = 0;
+                    startFailures.clear();
                     dispatchLocked();
                     drainLocked();
                 }
@@ -317,23 +327,83 @@ public final class PoolCore {
         }
     }
 
-    private void replenishLocked() {
+    /** How many more workers the pool wants: negative when it has too many. */
+    private int deficitLocked() {
         int desired = state == State.RUNNING || state == State.CLOSED && !pending.isEmpty() ? config.processes() : 0;
         int active = 0;
         for (Worker w : workers) {
             active += w.retiring ? 0 : 1;
         }
-        for (; active < desired; active++) {
-            try {
-                workers.add(launcher.launch());
-            } catch (RuntimeException e) {
-                if (++startDeaths >= MAX_START_DEATHS) {
-                    breakLocked(new PoolBrokenException("cannot start pool workers: attempts=" + startDeaths
-                            + ", error=" + e.getMessage(), e));
-                }
-                return;
-            }
+        return desired - active;
+    }
+
+    /** Starts replacing missing workers, after the breaker's backoff; returns at once. */
+    private void replenishLocked() {
+        if (replenishing || deficitLocked() <= 0) {
+            return; // the replenishing thread checks the deficit again before each launch
         }
+        replenishing = true;
+        long delay = startFailures.delayMillis();
+        if (delay == 0) {
+            WorkerLauncher.EVENTS.execute(() -> replenish(false));
+        } else {
+            delayedReplenish = timerLocked().schedule(() -> WorkerLauncher.EVENTS.execute(() -> replenish(false)),
+                    delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Launches workers, one at a time and outside the lock, until the pool has as many as it wants. The caller
+     * set {@link #replenishing}; this clears it.
+     *
+     * @param rethrow whether a launch failure is thrown (the constructor) or counted by the breaker
+     */
+    private void replenish(boolean rethrow) {
+        while (true) {
+            synchronized (lock) {
+                delayedReplenish = null;
+                if (deficitLocked() <= 0) {
+                    replenishing = false;
+                    finishIfDoneLocked();
+                    break;
+                }
+            }
+            Worker worker;
+            try {
+                worker = launcher.launch();
+            } catch (RuntimeException e) {
+                synchronized (lock) {
+                    replenishing = false;
+                    if (rethrow) {
+                        throw e;
+                    }
+                    launchFailedLocked(e);
+                }
+                break;
+            }
+            synchronized (lock) {
+                workers.add(worker);
+                if (state == State.TERMINATED) {
+                    worker.retiring = true;
+                    worker.killTree();
+                } else if (worker.ready) {
+                    dispatchLocked();
+                    drainLocked();
+                }
+            }
+            launcher.watchExit(worker);
+            flush();
+        }
+        flush();
+    }
+
+    private void launchFailedLocked(RuntimeException e) {
+        if ((state == State.RUNNING || state == State.CLOSED) && startFailures.record()) {
+            breakLocked(new PoolBrokenException("cannot start pool workers: attempts=" + startFailures.inRow()
+                    + ", error=" + e.getMessage(), e));
+        }
+        replenishLocked();
+        finishIfDoneLocked();
     }
 
     /** A worker's JVM ended, on a pool thread. */
@@ -347,9 +417,11 @@ public final class PoolCore {
             for (int i = triage.requeue().size() - 1; i >= 0; i--) {
                 pending.addFirst(triage.requeue().get(i));
             }
-            if (!worker.ready && state == State.RUNNING && ++startDeaths >= MAX_START_DEATHS) {
-                breakLocked(new PoolBrokenException("pool workers keep dying while starting: deaths=" + startDeaths
-                        + ", exitcode=" + exitCode + ", worker=" + worker.name, null));
+            if ((state == State.RUNNING || state == State.CLOSED) && StartFailures.counts(worker, exitCode)
+                    && startFailures.record()) {
+                breakLocked(new PoolBrokenException("pool workers exit before they are ready: attempts="
+                        + startFailures.inRow() + ", exitcode=" + exitCode + ", worker=" + worker.name
+                        + " (a JVM option, a class the workers cannot load, or an initializer that exits)", null));
             }
             if (state == State.TERMINATED) {
                 failPendingLocked(new CancellationException("the pool was terminated"));
@@ -357,9 +429,7 @@ public final class PoolCore {
             replenishLocked();
             dispatchLocked();
             drainLocked();
-            if (workers.isEmpty() && state != State.RUNNING) {
-                finishLocked();
-            }
+            finishIfDoneLocked();
         }
         flush();
     }
@@ -376,9 +446,7 @@ public final class PoolCore {
                 retireLocked(w);
             }
         }
-        if (workers.isEmpty()) {
-            finishLocked();
-        }
+        finishIfDoneLocked();
     }
 
     private void failPendingLocked(Throwable why) {
@@ -388,7 +456,25 @@ public final class PoolCore {
         pending.clear();
     }
 
+    /**
+     * Once the pool is no longer running and has no worker left, nor one being launched, it is terminated. A
+     * replacement waiting out its backoff is not waited for: the pool no longer wants it.
+     */
+    private void finishIfDoneLocked() {
+        if (state == State.RUNNING || finished) {
+            return;
+        }
+        if (delayedReplenish != null && deficitLocked() <= 0 && delayedReplenish.cancel(false)) {
+            delayedReplenish = null;
+            replenishing = false;
+        }
+        if (workers.isEmpty() && !replenishing) {
+            finishLocked();
+        }
+    }
+
     private void finishLocked() {
+        finished = true;
         if (timer != null) {
             timer.shutdownNow();
         }
@@ -429,9 +515,7 @@ public final class PoolCore {
                 state = State.CLOSED;
             }
             drainLocked();
-            if (workers.isEmpty() && !terminated.isDone()) {
-                finishLocked();
-            }
+            finishIfDoneLocked();
         }
         flush();
     }
@@ -457,9 +541,7 @@ public final class PoolCore {
                     w.retiring = true;
                     w.killTree();
                 }
-                if (workers.isEmpty() && !terminated.isDone()) {
-                    finishLocked();
-                }
+                finishIfDoneLocked();
             }
         }
         flush();

@@ -26,7 +26,8 @@ import java.util.function.Consumer;
  */
 final class WorkerLauncher {
     private static final AtomicInteger NUMBERS = new AtomicInteger();
-    private static final Executor EVENTS = Executors.newCachedThreadPool(r -> {
+    /** Pool threads: worker exits, and starting replacements (never under the pool's lock). */
+    static final Executor EVENTS = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "mp4j-pool-events");
         t.setDaemon(true);
         return t;
@@ -57,7 +58,10 @@ final class WorkerLauncher {
         }
     }
 
-    /** Starts one worker; its frames and its exit go to the pool. */
+    /**
+     * Starts one worker; its frames go to the pool at once, its exit once {@link #watchExit} is called (after the
+     * pool has added it to its workers, so that the exit of a worker killed at once finds it there).
+     */
     Worker launch() {
         Worker worker = new Worker(config.namePrefix() + "-" + NUMBERS.incrementAndGet());
         JvmRuntime runtime = JvmRuntime.get();
@@ -74,8 +78,12 @@ final class WorkerLauncher {
         }
         worker.handle = warm != null ? warm : runtime.launcher().launch(new LaunchRequest(null, worker.name, false,
                 numbers, task.bytes(), java, options, Map.of(), null, loaders, INHERIT, INHERIT, listener));
+        return worker;
+    }
+
+    /** Reports the worker's exit to the pool, on a pool thread. */
+    void watchExit(Worker worker) {
         worker.handle.exitCode().whenCompleteAsync((code, error) -> core.onExit(worker, code == null ? -1 : code),
                 EVENTS);
-        return worker;
     }
 }

@@ -17,8 +17,8 @@ import java.io.Serializable;
  * <p>A worker may start processes (it is not a daemon). When it ends, for whatever reason it can see (told to
  * retire, over its memory limit, parent gone), it first kills every process it started, and their descendants.
  * The parent's death is noticed by the child's one {@link io.github.multiprocessing4j.internal.watch.ParentWatch}:
- * from the end of stdin between tasks, and during a task by polling the parent every {@value #PARENT_POLL_MILLIS}
- * ms.
+ * from the end of stdin between tasks, and from the start (its initializer and its tasks included) by polling the
+ * parent every {@value #PARENT_POLL_MILLIS} ms.
  */
 final class WorkerLoop implements ChildTask {
     private static final long serialVersionUID = 1L;

@@ -20,6 +20,7 @@ public final class ParentWatch {
     private final CountDownLatch gone = new CountDownLatch(1);
     private volatile Runnable onGone;
     private volatile boolean exiting;
+    private volatile Poller poller;
 
     /**
      * Watches a parent.
@@ -32,7 +33,10 @@ public final class ParentWatch {
         this.parentStart = parentStart;
     }
 
-    /** Sets what to do when the parent is gone (a daemon halts; a pool worker ends what it started). */
+    /**
+     * Sets what to do when the parent is gone (a daemon or a spare halts; a pool worker ends what it started);
+     * null for nothing.
+     */
     public void onGone(Runnable action) {
         this.onGone = action;
     }
@@ -71,10 +75,20 @@ public final class ParentWatch {
         return gone.await(nanos, TimeUnit.NANOSECONDS);
     }
 
-    /** Also polls the parent every {@code millis} ms, on a daemon thread, for as long as this JVM runs. */
-    public void startPolling(long millis) {
-        Thread poller = new Poller(this, millis);
-        poller.start();
+    /**
+     * Also polls the parent every {@code millis} ms, on a daemon thread, until {@link #stopPolling()} or the
+     * parent's death; does nothing if polling already.
+     */
+    public synchronized void startPolling(long millis) {
+        if (poller == null) {
+            poller = new Poller(this, millis);
+            poller.start();
+        }
+    }
+
+    /** Stops polling (a spare that became a process that does not need it). */
+    public synchronized void stopPolling() {
+        poller = null;
     }
 
     private void parentGone() {
@@ -108,9 +122,10 @@ public final class ParentWatch {
         @Override
         public void run() {
             try {
-                while (watch.isParentAlive()) {
+                while (watch.isParentAlive() && watch.poller == this) {
                     Thread.sleep(millis);
-                    if (!Liveness.isAlive(watch.parentPid, watch.parentStart) && !watch.exiting) {
+                    if (watch.poller == this && !Liveness.isAlive(watch.parentPid, watch.parentStart)
+                            && !watch.exiting) {
                         watch.parentGone();
                     }
                 }
