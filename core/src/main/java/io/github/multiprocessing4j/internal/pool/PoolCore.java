@@ -1,6 +1,7 @@
 package io.github.multiprocessing4j.internal.pool;
 
 import io.github.multiprocessing4j.exception.PoolBrokenException;
+import io.github.multiprocessing4j.exception.ProcessException;
 import io.github.multiprocessing4j.internal.runtime.ExitStage;
 import io.github.multiprocessing4j.internal.runtime.JvmRuntime;
 import io.github.multiprocessing4j.internal.wire.Frame;
@@ -294,7 +295,16 @@ public final class PoolCore {
             drainLocked();
         }
         if (!unit.isEnded()) {
-            unit.complete(ItemBlock.readOutcomes(PoolFrames.resultOutcomes(payload), worker.name, worker.pid()));
+            Outcome[] outcomes;
+            try {
+                outcomes = ItemBlock.readOutcomes(PoolFrames.resultOutcomes(payload), worker.name, worker.pid());
+            } catch (RuntimeException e) {
+                // a damaged result frame (a count it cannot hold, a cut block): the unit fails, it does not hang
+                unit.fail(e instanceof ProcessException ? e : new ProcessException("damaged result from worker "
+                        + worker.name + ": " + e, e));
+                return;
+            }
+            unit.complete(outcomes);
         }
     }
 
