@@ -67,7 +67,7 @@ public final class SharedMemory implements Serializable, AutoCloseable {
      *
      * @param size the size in bytes, at least 1
      * @return the new memory
-     * @throws IllegalArgumentException for a size below 1 or above 2 GiB - 65 bytes
+     * @throws IllegalArgumentException for a size below 1 or above 2 GiB - 2177 bytes (the header takes 2176)
      * @throws java.io.UncheckedIOException when the shared-memory directory ({@code /dev/shm}) cannot supply the
      *     memory (full or too small); the message names the directory and the size in bytes
      */
