@@ -26,6 +26,8 @@ public final class JoinableQueue<T> extends Queue<T> {
      * A joinable queue that holds at most {@code maxsize} items; 0 means no limit.
      *
      * @param maxsize the item limit
+     * @throws java.io.UncheckedIOException when the shared-memory directory ({@code /dev/shm}) cannot supply the
+     *     memory (full or too small); the message names the directory and the size in bytes
      */
     public JoinableQueue(int maxsize) {
         super(JOINABLE, maxsize, DEFAULT_CAPACITY);

@@ -43,6 +43,8 @@ public final class Pipe implements AutoCloseable {
      * Opens a duplex pipe (Python: {@code Pipe()}).
      *
      * @return the pipe
+     * @throws java.io.UncheckedIOException when the shared-memory directory ({@code /dev/shm}) cannot supply the
+     *     memory (full or too small); the message names the directory and the size in bytes
      */
     public static Pipe open() {
         return open(true, DEFAULT_CAPACITY);
@@ -53,6 +55,8 @@ public final class Pipe implements AutoCloseable {
      *
      * @param duplex whether both ends send and receive
      * @return the pipe
+     * @throws java.io.UncheckedIOException when the shared-memory directory ({@code /dev/shm}) cannot supply the
+     *     memory (full or too small); the message names the directory and the size in bytes
      */
     public static Pipe open(boolean duplex) {
         return open(duplex, DEFAULT_CAPACITY);
@@ -64,6 +68,8 @@ public final class Pipe implements AutoCloseable {
      * @param duplex whether both ends send and receive
      * @param capacityBytes the ring size of each direction, at least 64, rounded up to a multiple of 64
      * @return the pipe
+     * @throws java.io.UncheckedIOException when the shared-memory directory ({@code /dev/shm}) cannot supply the
+     *     memory (full or too small); the message names the directory and the size in bytes
      */
     public static Pipe open(boolean duplex, int capacityBytes) {
         if (capacityBytes < 64) {

@@ -7,17 +7,18 @@ import io.github.multiprocessing4j.internal.shm.PeerTable;
  * The body of a pipe's segment.
  *
  * <pre>
- *   0     peer table of end 1 (conn1): the processes holding it (PeerTable, 576 bytes)
- *   576   peer table of end 2 (conn2) (576 bytes)
- *   1152  duplex (int, 0 or 1) | version (int) | reserved to 1216
- *   1216  ring A: written by conn2, read by conn1 (RingLayout + capacity bytes)
+ *   0     peer table of end 1 (conn1): the processes holding it (PeerTable, 2112 bytes)
+ *   2112  peer table of end 2 (conn2) (2112 bytes)
+ *   4224  duplex (int, 0 or 1) | version (int) | reserved to 4288
+ *   4288  ring A: written by conn2, read by conn1 (RingLayout + capacity bytes)
  *   ...   ring B, duplex only: written by conn1, read by conn2
  * </pre>
  *
- * Versions: 1 had 320-byte peer tables; 2 has peer tables with start times.
+ * Versions: 1 had 320-byte peer tables; 2 has peer tables with start times; 3 has 128-slot peer tables with counted
+ * reservations.
  */
 final class PipeLayout {
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     static final int PEERS_1 = 0;
     static final int PEERS_2 = PeerTable.LENGTH;
     static final int DUPLEX = 2 * PeerTable.LENGTH;

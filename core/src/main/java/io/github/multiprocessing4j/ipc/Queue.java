@@ -54,6 +54,8 @@ public class Queue<T> extends QueueCore<T> {
      * A queue that holds at most {@code maxsize} items (Python: {@code Queue(maxsize)}); 0 means no limit.
      *
      * @param maxsize the item limit, at least 0
+     * @throws java.io.UncheckedIOException when the shared-memory directory ({@code /dev/shm}) cannot supply the
+     *     memory (full or too small); the message names the directory and the size in bytes
      */
     public Queue(int maxsize) {
         this(maxsize, DEFAULT_CAPACITY);
@@ -64,6 +66,8 @@ public class Queue<T> extends QueueCore<T> {
      *
      * @param maxsize the item limit, 0 for none
      * @param capacityBytes the size of the ring in shared memory, rounded up to a multiple of 64
+     * @throws java.io.UncheckedIOException when the shared-memory directory ({@code /dev/shm}) cannot supply the
+     *     memory (full or too small); the message names the directory and the size in bytes
      */
     public Queue(int maxsize, int capacityBytes) {
         super(QUEUE, maxsize, capacityBytes);

@@ -7,14 +7,15 @@ import io.github.multiprocessing4j.internal.shm.PeerTable;
  * The body of a queue's segment.
  *
  * <pre>
- *   0     peer table (PeerTable, 576 bytes): the processes that hold a handle on the queue
- *   576   ring (RingLayout: locks, head, tail, counts, then capacity bytes of records)
+ *   0     peer table (PeerTable, 2112 bytes): the processes that hold a handle on the queue
+ *   2112  ring (RingLayout: locks, head, tail, counts, then capacity bytes of records)
  * </pre>
  *
- * Versions: 1 had a 320-byte peer table; 2 has peer tables with start times.
+ * Versions: 1 had a 320-byte peer table; 2 has peer tables with start times; 3 has 128-slot peer tables with counted
+ * reservations.
  */
 final class QueueLayout {
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     static final int PEERS = 0;
     static final int RING = PeerTable.LENGTH;
 

@@ -14,7 +14,12 @@ import io.github.multiprocessing4j.internal.shm.Waiter;
 public final class SimpleQueue<T> extends QueueCore<T> {
     private static final long serialVersionUID = 1L;
 
-    /** Creates a simple queue. */
+    /**
+     * Creates a simple queue.
+     *
+     * @throws java.io.UncheckedIOException when the shared-memory directory ({@code /dev/shm}) cannot supply the
+     *     memory (full or too small); the message names the directory and the size in bytes
+     */
     public SimpleQueue() {
         super(SIMPLE, 0, DEFAULT_CAPACITY);
     }

@@ -15,6 +15,8 @@ public final class Array {
      * @param length the number of elements, at least 0
      * @return the array
      * @throws IllegalArgumentException for a negative length
+     * @throws java.io.UncheckedIOException when the shared-memory directory ({@code /dev/shm}) cannot supply the
+     *     memory (full or too small); the message names the directory and the size in bytes
      */
     public static IntArray ofInt(int length) {
         return new IntArray(length);
@@ -26,6 +28,8 @@ public final class Array {
      * @param length the number of elements, at least 0
      * @return the array
      * @throws IllegalArgumentException for a negative length
+     * @throws java.io.UncheckedIOException when the shared-memory directory ({@code /dev/shm}) cannot supply the
+     *     memory (full or too small); the message names the directory and the size in bytes
      */
     public static LongArray ofLong(int length) {
         return new LongArray(length);
@@ -37,6 +41,8 @@ public final class Array {
      * @param length the number of elements, at least 0
      * @return the array
      * @throws IllegalArgumentException for a negative length
+     * @throws java.io.UncheckedIOException when the shared-memory directory ({@code /dev/shm}) cannot supply the
+     *     memory (full or too small); the message names the directory and the size in bytes
      */
     public static DoubleArray ofDouble(int length) {
         return new DoubleArray(length);
@@ -47,6 +53,8 @@ public final class Array {
      *
      * @param values the initial elements
      * @return the array
+     * @throws java.io.UncheckedIOException when the shared-memory directory ({@code /dev/shm}) cannot supply the
+     *     memory (full or too small); the message names the directory and the size in bytes
      */
     public static IntArray copyOf(int[] values) {
         IntArray a = new IntArray(values.length);
@@ -61,6 +69,8 @@ public final class Array {
      *
      * @param values the initial elements
      * @return the array
+     * @throws java.io.UncheckedIOException when the shared-memory directory ({@code /dev/shm}) cannot supply the
+     *     memory (full or too small); the message names the directory and the size in bytes
      */
     public static LongArray copyOf(long[] values) {
         LongArray a = new LongArray(values.length);
@@ -75,6 +85,8 @@ public final class Array {
      *
      * @param values the initial elements
      * @return the array
+     * @throws java.io.UncheckedIOException when the shared-memory directory ({@code /dev/shm}) cannot supply the
+     *     memory (full or too small); the message names the directory and the size in bytes
      */
     public static DoubleArray copyOf(double[] values) {
         DoubleArray a = new DoubleArray(values.length);

@@ -67,7 +67,9 @@ public final class SharedMemory implements Serializable, AutoCloseable {
      *
      * @param size the size in bytes, at least 1
      * @return the new memory
-     * @throws IllegalArgumentException for a size below 1 or above 2 GiB - 65 bytes
+     * @throws IllegalArgumentException for a size below 1 or above 2 GiB - 2177 bytes (the header takes 2176)
+     * @throws java.io.UncheckedIOException when the shared-memory directory ({@code /dev/shm}) cannot supply the
+     *     memory (full or too small); the message names the directory and the size in bytes
      */
     public static SharedMemory create(int size) {
         byte[] random = new byte[6];
@@ -87,6 +89,8 @@ public final class SharedMemory implements Serializable, AutoCloseable {
      * @return the new memory
      * @throws IllegalArgumentException for a bad name or size
      * @throws IllegalStateException when memory of that name exists already
+     * @throws java.io.UncheckedIOException when the shared-memory directory ({@code /dev/shm}) cannot supply the
+     *     memory (full or too small); the message names the directory and the size in bytes
      */
     public static SharedMemory create(String name, int size) {
         String n = checkName(name);

@@ -1,7 +1,7 @@
 package io.github.multiprocessing4j.internal.shm;
 
 /**
- * The first 640 bytes of every multiprocessing4j shared-memory file; the body of the segment follows.
+ * The first 2176 bytes of every multiprocessing4j shared-memory file; the body of the segment follows.
  *
  * <pre>
  *   0                   4                   8                  12                  16
@@ -14,9 +14,9 @@ package io.github.multiprocessing4j.internal.shm;
  *   +---------------------------------------+-------------------+-------------------+
  *  48 | creator start, Liveness units (long)  | reserved (8 bytes)                    |
  *   +---------------------------------------+---------------------------------------+
- *  64 | holders (PeerTable, 576 bytes): the processes holding a tracked handle        |
+ *  64 | holders (PeerTable, 2112 bytes): the processes holding a tracked handle       |
  *   +-------------------------------------------------------------------------------+
- * 640   body (its own layout, chosen by kind)
+ * 2176  body (its own layout, chosen by kind)
  * </pre>
  *
  * All words are in the platform's byte order. {@code ready} is written last, with release semantics, once the
@@ -27,11 +27,11 @@ package io.github.multiprocessing4j.internal.shm;
  * they misread.
  *
  * <p>Versions: 1 had no start at 48 and 320-byte holder tables; 2 has the start at 48 and holder tables with a
- * start time per slot.
+ * start time per slot; 3 has 128-slot holder tables with counted reservations and a recoverable overflow.
  */
 final class HeaderLayout {
     static final int MAGIC = 0x4A34504D; // "MP4J" read as a little-endian int
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     static final int MAGIC_OFFSET = 0;
     static final int VERSION_OFFSET = 4;

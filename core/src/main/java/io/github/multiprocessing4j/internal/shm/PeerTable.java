@@ -9,37 +9,60 @@ import java.nio.ByteBuffer;
  * the file.
  *
  * <pre>
- *   0     slot 0: pid or reservation (long) | start time (long) ... slot 31        (32 x 16 = 512 bytes)
- *   512   overflow (int): more holders than slots; deaths are then never reported
- *   516   version (int)
- *   520   shared (int): a handle was ever serialized to or attached by another process
- *   524   reserved to 576
+ *   0     slot 0: pid (long) | start time (long) ... slot 127                (128 x 16 = 2048 bytes)
+ *   2048  overflow (int): holders that found no free slot and have not let go yet
+ *   2052  version (int)
+ *   2056  shared (int): a handle was ever serialized to or attached by another process
+ *   2060  reserved (int)
+ *   2064  reservations (long): handles serialized and not attached yet
+ *   2072  reservations' expiry (long): epoch milliseconds
+ *   2080  reserved to 2112
  * </pre>
  *
- * A slot's first word is 0 (free), a pid (a process holds a handle), or minus an expiry time in epoch
- * milliseconds: a handle that was serialized (say, as an argument of a child that is starting) and is not attached
- * yet. A reservation counts as alive until it is claimed by the process that deserializes the handle or until it
- * expires (30 s). The second word is the holder's {@link Liveness} start time, so a holder whose pid was reused
- * counts as dead; 0 means unknown (only the pid is checked). Whoever changes a slot's first word zeroes its start
- * first and writes the new start after, so a start never belongs to another process than the pid beside it: at
- * worst it is unknown for a moment.
+ * A slot's first word is 0 (free) or the pid of a process that holds a handle; the second word is the holder's
+ * {@link Liveness} start time, so a holder whose pid was reused counts as dead; 0 means unknown (only the pid is
+ * checked). Whoever changes a slot's first word zeroes its start first and writes the new start after, so a start
+ * never belongs to another process than the pid beside it: at worst it is unknown for a moment. A slot of a dead
+ * holder is taken over by the next process that needs one.
+ *
+ * <p>Handles on their way ({@link HandleProxy}: serialized as a child's argument, a pool task's, a message) are
+ * counted, not listed: each serialization adds one reservation and pushes the common expiry to 30 s ahead; the
+ * receiving process takes one off when it attaches. Reservations count as holders until they are taken or
+ * expire, so a waiter is not told that nobody is left while a receiver has yet to attach; a handle that never
+ * arrives (its receiver died first) holds waiters up at most 30 s after the last serialization.
+ *
+ * <p>A process that finds every slot taken by a live holder counts itself in {@code overflow} and takes itself
+ * off when it lets go, so the table never forgets a holder, however many processes ever held the object. One
+ * that dies without letting go is found out by the operating system: while {@code overflow} is not 0 and no slot
+ * lists a live holder, the table asks which processes map the file ({@code /proc/<pid>/maps}, at most once a
+ * second); when none does, the overflowed holders are all gone and {@code overflow} goes back to 0. Without
+ * {@code /proc}, an overflowed holder that died keeps the object held (waiters are not told).
  *
  * <p>A process takes one slot however many handles it holds ({@link ShmRegistry} counts them), so a pool worker
  * that deserializes the same queue for every task does not fill the table.
+ *
+ * <p>Versions: 1 had 16 pid-only slots, 2 had 32 slots that also held reservations and an overflow flag that
+ * never went back to 0.
  */
 public final class PeerTable {
-    public static final int LENGTH = 576;
-    static final int SLOTS = 32;
+    public static final int LENGTH = 2112;
+    static final int SLOTS = 128;
     static final int SLOT_SIZE = 16;
-    static final int OVERFLOW = 512;
-    static final int VERSION_OFFSET = 516;
-    static final int SHARED = 520;
-    static final int VERSION = 2;
+    static final int OVERFLOW = SLOTS * SLOT_SIZE;
+    static final int VERSION_OFFSET = OVERFLOW + 4;
+    static final int SHARED = OVERFLOW + 8;
+    static final int RESERVATIONS = OVERFLOW + 16;
+    static final int RESERVED_UNTIL = OVERFLOW + 24;
+    static final int VERSION = 3;
     static final long RESERVATION_MILLIS = 30_000;
+    /** How often, at most, a table in overflow asks the operating system who maps its file. */
+    static final long MAPPERS_CHECK_MILLIS = 1_000;
 
     private final ByteBuffer buffer;
     private final int base;
     private final Segment owner;
+    /** When this view last asked who maps the file (see the class comment); epoch ms. */
+    private volatile long mappersCheckedAt;
 
     /**
      * A view of the table at {@code base} of {@code buffer}, which belongs to {@code owner}'s mapping (its body,
@@ -92,54 +115,88 @@ public final class PeerTable {
         return slot(i) + 8;
     }
 
-    /** Records that this process holds a handle (without counting; see {@link #hold}). */
-    void register() {
-        put(Liveness.selfPid(), Liveness.selfStartTime());
+    /**
+     * Records that this process holds a handle (without counting; see {@link #hold}).
+     *
+     * @return whether it took a slot (false: it counted itself in the overflow)
+     */
+    boolean register() {
+        return put(Liveness.selfPid(), Liveness.selfStartTime());
     }
 
-    /** Records a handle of this process that was deserialized: claims a reservation if there is one. */
-    void claim() {
+    /**
+     * Records a handle of this process that was deserialized: registers, then takes a reservation off (in that
+     * order, so that it always counts once at least).
+     *
+     * @return whether it took a slot
+     */
+    boolean claim() {
         Words.setIntVolatile(buffer, base + SHARED, 1);
-        long pid = Liveness.selfPid();
-        long now = System.currentTimeMillis();
-        for (int i = 0; i < SLOTS; i++) {
-            long v = Words.getLongVolatile(buffer, slot(i));
-            if (v < 0 && -v > now && take(i, v, pid, Liveness.selfStartTime())) {
-                return;
-            }
-        }
-        register();
+        boolean slot = register();
+        dropReservation();
+        return slot;
     }
 
-    /** Frees the reservation a sender made for a handle this JVM already holds. */
+    /** Takes off the reservation a sender made for a handle this JVM received (none left, or expired: nothing). */
     void dropReservation() {
         Words.setIntVolatile(buffer, base + SHARED, 1);
-        long now = System.currentTimeMillis();
-        for (int i = 0; i < SLOTS; i++) {
-            long v = Words.getLongVolatile(buffer, slot(i));
-            if (v < 0 && -v > now && Words.casLong(buffer, slot(i), v, 0)) {
+        while (true) {
+            long count = Words.getLongVolatile(buffer, base + RESERVATIONS);
+            if (count <= 0 || Words.getLongVolatile(buffer, base + RESERVED_UNTIL) <= System.currentTimeMillis()
+                    || Words.casLong(buffer, base + RESERVATIONS, count, count - 1)) {
                 return;
             }
         }
     }
 
-    /** Reserves a slot for a handle that is being serialized to another process. */
+    /** Reserves room for a handle that is being serialized to another process (see the class comment). */
     public void reserve() {
         Words.setIntVolatile(buffer, base + SHARED, 1);
-        put(-(System.currentTimeMillis() + RESERVATION_MILLIS), 0);
+        long now = System.currentTimeMillis();
+        liveReservations(now); // forgets expired ones, so that the new expiry does not revive them
+        long until = now + RESERVATION_MILLIS;
+        // the expiry moves first: a reset of expired reservations racing with this one then fails its CAS on the
+        // count, or happens before the count goes up
+        while (true) {
+            long current = Words.getLongVolatile(buffer, base + RESERVED_UNTIL);
+            if (current >= until || Words.casLong(buffer, base + RESERVED_UNTIL, current, until)) {
+                break;
+            }
+        }
+        Words.getAndAddLong(buffer, base + RESERVATIONS, 1);
     }
 
-    private void put(long value, long startTime) {
+    /** The reservations that count at {@code now}; resets expired ones to 0. */
+    long liveReservations(long now) {
+        long count = Words.getLongVolatile(buffer, base + RESERVATIONS);
+        if (count == 0) {
+            return 0;
+        }
+        if (Words.getLongVolatile(buffer, base + RESERVED_UNTIL) > now) {
+            return count;
+        }
+        Words.casLong(buffer, base + RESERVATIONS, count, 0);
+        return 0;
+    }
+
+    /** The holders counted in the overflow now. */
+    int overflow() {
+        return Words.getIntVolatile(buffer, base + OVERFLOW);
+    }
+
+    /** Takes a free slot or a dead holder's; counts the holder in the overflow when every slot has a live one. */
+    boolean put(long pid, long startTime) {
         for (int pass = 0; pass < 2; pass++) {
             for (int i = 0; i < SLOTS; i++) {
                 long v = Words.getLongVolatile(buffer, slot(i));
-                boolean reusable = v == 0 || (pass == 1 && !isLive(i, v, System.currentTimeMillis()));
-                if (reusable && take(i, v, value, startTime)) {
-                    return;
+                boolean reusable = v == 0 || (pass == 1 && !isLive(i, v));
+                if (reusable && take(i, v, pid, startTime)) {
+                    return true;
                 }
             }
         }
-        Words.setIntVolatile(buffer, base + OVERFLOW, 1);
+        Words.getAndAddInt(buffer, base + OVERFLOW, 1);
+        return false;
     }
 
     /** Replaces slot i's {@code expected} first word; the start is zeroed before and written after. */
@@ -152,8 +209,22 @@ public final class PeerTable {
         return true;
     }
 
-    /** Frees this process's slot. */
-    void unregister() {
+    /**
+     * Frees this process's slot, or takes it off the overflow.
+     *
+     * @param slot what {@link #register()} or {@link #claim()} answered
+     */
+    void unregister(boolean slot) {
+        if (!slot) {
+            while (true) {
+                int count = overflow();
+                // 0: a check found no other mapper of the file while this process held it; cannot happen, but
+                // the count must not go negative
+                if (count <= 0 || Words.casInt(buffer, base + OVERFLOW, count, count - 1)) {
+                    return;
+                }
+            }
+        }
         long pid = Liveness.selfPid();
         for (int i = 0; i < SLOTS; i++) {
             long start = Words.getLongVolatile(buffer, start(i));
@@ -174,11 +245,8 @@ public final class PeerTable {
         return Words.getLongVolatile(buffer, slot(i)) == pid ? start : 0;
     }
 
-    private boolean isLive(int i, long slotValue, long now) {
-        if (slotValue > 0) {
-            return Liveness.isAlive(slotValue, startBeside(i, slotValue));
-        }
-        return slotValue < 0 && -slotValue > now;
+    private boolean isLive(int i, long pid) {
+        return pid > 0 && Liveness.isAlive(pid, startBeside(i, pid));
     }
 
     /**
@@ -220,16 +288,30 @@ public final class PeerTable {
     }
 
     private boolean noneLiveBut(long except) {
-        if (Words.getIntVolatile(buffer, base + OVERFLOW) != 0) {
+        long now = System.currentTimeMillis();
+        if (liveReservations(now) > 0) {
             return false;
         }
-        long now = System.currentTimeMillis();
         for (int i = 0; i < SLOTS; i++) {
             long v = Words.getLongVolatile(buffer, slot(i));
-            if (v != 0 && v != except && isLive(i, v, now)) {
+            if (v != 0 && v != except && isLive(i, v)) {
                 return false;
             }
         }
-        return true;
+        return overflow() == 0 || overflowGone(now);
+    }
+
+    /**
+     * Whether the holders counted in the overflow are all gone: no other process maps the file. Then the count
+     * goes back to 0, unless it changed meanwhile (a holder came or went: asked again later).
+     */
+    private boolean overflowGone(long now) {
+        if (now - mappersCheckedAt < MAPPERS_CHECK_MILLIS) {
+            return false;
+        }
+        mappersCheckedAt = now;
+        int count = overflow();
+        // a holder maps the file before it counts itself, so one that counted before this look is seen by it
+        return !Mappers.othersMap(owner.file()) && Words.casInt(buffer, base + OVERFLOW, count, 0);
     }
 }

@@ -67,7 +67,12 @@ public final class Segment {
         return createNamed(ShmFiles.newFileName(tag), kind, kindVersion, bodySize, init);
     }
 
-    /** Creates a segment with a given file name. */
+    /**
+     * Creates a segment with a given file name; its memory is reserved (backed) before it is mapped.
+     *
+     * @throws UncheckedIOException when the file cannot be created or its memory cannot be reserved ({@code
+     *     /dev/shm} full or too small); the message names the directory and the size in bytes
+     */
     public static Segment createNamed(String fileName, int kind, int kindVersion, long bodySize, BodyInit init) {
         if (bodySize <= 0 || bodySize > Integer.MAX_VALUE - HeaderLayout.LENGTH) {
             throw new IllegalArgumentException("shared memory size out of range: size=" + bodySize
@@ -80,7 +85,8 @@ public final class Segment {
         } catch (java.nio.file.FileAlreadyExistsException e) {
             throw new IllegalStateException("shared memory exists already: file=" + file, e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create shared memory: file=" + file + ", size=" + bodySize
+            throw new UncheckedIOException("cannot reserve shared memory: dir=" + ShmFiles.DIR + ", size="
+                    + (HeaderLayout.LENGTH + bodySize) + ", usable=" + ShmFiles.usableSpace() + ", file=" + fileName
                     + ", error=" + e.getMessage(), e);
         }
         whole.putInt(HeaderLayout.MAGIC_OFFSET, HeaderLayout.MAGIC);

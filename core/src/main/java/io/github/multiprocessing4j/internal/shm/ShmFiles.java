@@ -20,11 +20,22 @@ import java.util.Set;
  * The files behind shared memory: {@code /dev/shm/mp4j-<creator pid>-<suffix>}: naming, creating, mapping,
  * unlinking. Which of them this JVM owns is kept by {@link ShmRegistry}, which also removes them at exit and
  * sweeps the files of dead creators.
+ *
+ * <p>A new file is backed when it is created: tmpfs files are sparse, and a page that tmpfs cannot supply later
+ * (a small or full {@code /dev/shm}) would raise SIGBUS in the first process that touches it, which the JVM
+ * reports as an {@link InternalError} from an unrelated {@code put}. Writing zeros over the whole file makes
+ * tmpfs allocate every page at once, so a shortage fails the constructor instead, with an {@link IOException}
+ * ({@code ENOSPC}). Pure Java has no {@code posix_fallocate}; the write costs about as much as the first touch
+ * of every page would have, which it saves later.
  */
 public final class ShmFiles {
-    /** Where the files live: a tmpfs on Linux. */
-    public static final Path DIR = Paths.get("/dev/shm");
+    /** The system property that moves the files elsewhere (a child inherits it from the parent's command line). */
+    public static final String DIR_PROPERTY = "multiprocessing4j.shmDir";
+    /** Where the files live: {@code /dev/shm} (a tmpfs on Linux) unless {@value #DIR_PROPERTY} says otherwise. */
+    public static final Path DIR = Paths.get(System.getProperty(DIR_PROPERTY, "/dev/shm"));
     static final String PREFIX = "mp4j-";
+    /** Zeros written to back a new file, a chunk at a time; read-only, shared by every thread through duplicates. */
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(256 * 1024).asReadOnlyBuffer();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private ShmFiles() {
@@ -73,15 +84,36 @@ public final class ShmFiles {
                 java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                         java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")))) {
             ShmRegistry.own(file);
-            channel.truncate(length);
-            // tmpfs files are sparse; writing the last byte makes the size visible to attachers at once
-            channel.write(ByteBuffer.wrap(new byte[1]), length - 1);
+            back(channel, length);
             return order(channel.map(FileChannel.MapMode.READ_WRITE, 0, length));
         } catch (IOException | RuntimeException e) {
             if (ShmRegistry.disown(file)) {
                 Files.deleteIfExists(file);
             }
             throw e;
+        }
+    }
+
+    /**
+     * Writes {@code length} zero bytes from the start of a new, empty file, so that the file system allocates
+     * every page now (see the class comment). Attachers see the full size only once it is all written: the
+     * header's ready word, written later, is what they check anyway.
+     */
+    private static void back(FileChannel channel, long length) throws IOException {
+        long at = 0;
+        while (at < length) {
+            ByteBuffer chunk = ZEROS.duplicate();
+            chunk.limit((int) Math.min(chunk.capacity(), length - at));
+            at += channel.write(chunk, at);
+        }
+    }
+
+    /** The bytes still free in {@link #DIR} for an unprivileged writer, or -1 when unknown. */
+    static long usableSpace() {
+        try {
+            return Files.getFileStore(DIR).getUsableSpace();
+        } catch (IOException e) {
+            return -1;
         }
     }
 

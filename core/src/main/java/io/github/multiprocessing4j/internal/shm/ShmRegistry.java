@@ -26,7 +26,10 @@ public final class ShmRegistry {
     private static final Set<Path> OWNED = ConcurrentHashMap.newKeySet();
     /** Guarded by itself; also guards the reference counts of the segments in it. */
     private static final Map<String, Segment> MAPPED = new HashMap<>();
-    /** This JVM's handles per holder table. Guarded by itself. */
+    /**
+     * This JVM's hold on each holder table: {handles, 1 when it has a slot (0: it counted itself in the overflow)}.
+     * Guarded by itself.
+     */
     private static final Map<PeerTable, int[]> HOLDS = new HashMap<>();
 
     private ShmRegistry() {
@@ -40,9 +43,9 @@ public final class ShmRegistry {
     public static void releaseAtExit() {
         Set<Segment> touched = new HashSet<>();
         synchronized (HOLDS) {
-            for (PeerTable t : HOLDS.keySet()) {
-                t.unregister();
-                touched.add(t.segment());
+            for (Map.Entry<PeerTable, int[]> e : HOLDS.entrySet()) {
+                e.getKey().unregister(e.getValue()[1] != 0);
+                touched.add(e.getKey().segment());
             }
             HOLDS.clear();
         }
@@ -145,13 +148,10 @@ public final class ShmRegistry {
      */
     static void hold(PeerTable table, boolean deserialized) {
         synchronized (HOLDS) {
-            int[] count = HOLDS.computeIfAbsent(table, t -> new int[1]);
+            int[] count = HOLDS.computeIfAbsent(table, t -> new int[2]);
             if (count[0]++ == 0) {
-                if (deserialized) {
-                    table.claim();
-                } else {
-                    table.register();
-                }
+                boolean slot = deserialized ? table.claim() : table.register();
+                count[1] = slot ? 1 : 0;
             } else if (deserialized) {
                 table.dropReservation();
             }
@@ -170,7 +170,7 @@ public final class ShmRegistry {
                 return false;
             }
             HOLDS.remove(table);
-            table.unregister();
+            table.unregister(count[1] != 0);
             return true;
         }
     }
