@@ -651,7 +651,9 @@ public class Process implements Serializable, AutoCloseable {
     /**
      * Sends SIGTERM to the child (Python's {@code terminate()}). The child runs its shutdown hooks, not its
      * {@code finally} blocks, and its exit code becomes -15. Children of the child are not signalled; a daemon
-     * grandchild still ends, because it notices its parent's end. Does nothing if the child has ended.
+     * grandchild still ends, because it notices its parent's end. Does nothing if the child has ended. A child
+     * whose JVM is still starting gets the signal as soon as it can take it (a SIGTERM in the middle of a JVM's own
+     * start makes the JDK print internal errors); its exit code is -15 all the same.
      *
      * @throws IllegalStateException before start or after close
      */

@@ -23,6 +23,7 @@ import java.util.function.Function;
  */
 public final class ChildHandle {
     private static final System.Logger LOG = System.getLogger(ChildHandle.class.getName());
+    static final long TERMINATE_WAIT_MILLIS = 10_000;
 
     private final long childId;
     private final byte[] secret;
@@ -176,10 +177,24 @@ public final class ChildHandle {
         return session.isConnected();
     }
 
-    /** SIGTERM: exit code -15. */
+    /**
+     * SIGTERM: exit code -15. A child whose JVM is still starting gets it as soon as it has connected back: a
+     * SIGTERM in the middle of a JVM's own start makes the JDK print internal errors ({@code Bad level}) on the
+     * child's stderr. One that has not connected within {@value #TERMINATE_WAIT_MILLIS} ms is killed.
+     */
     public void terminate() {
         watcher.markTerminated();
-        jvm.terminate();
+        if (session.isConnected() || !jvm.isAlive()) {
+            jvm.terminate();
+            return;
+        }
+        session.whenConnected(jvm::terminate);
+        CompletableFuture.delayedExecutor(TERMINATE_WAIT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS)
+                .execute(() -> {
+                    if (!session.isConnected() && jvm.isAlive()) {
+                        kill();
+                    }
+                });
     }
 
     /** SIGKILL: exit code -9. */

@@ -23,6 +23,7 @@ public final class ChildSession {
     private final Listener listener;
     private final CountDownLatch connected = new CountDownLatch(1);
     private final CountDownLatch readerDone = new CountDownLatch(1);
+    private final java.util.List<Runnable> whenConnected = new java.util.ArrayList<>();
     private volatile ExitReport exitReport;
     private volatile long pid = -1;
 
@@ -57,7 +58,15 @@ public final class ChildSession {
 
     private void run(ControlSocket.Connected accepted) {
         pid = accepted.pid();
-        connected.countDown();
+        java.util.List<Runnable> actions;
+        synchronized (whenConnected) {
+            connected.countDown();
+            actions = new java.util.ArrayList<>(whenConnected);
+            whenConnected.clear();
+        }
+        for (Runnable action : actions) {
+            action.run();
+        }
         try (FramedSocket socket = accepted.socket()) {
             socket.write(Frame.empty(FrameType.WELCOME)); // after the count-down: see FrameType.WELCOME
             Frame frame;
@@ -84,6 +93,20 @@ public final class ChildSession {
     /** Whether the child has proven itself. */
     public boolean isConnected() {
         return connected.getCount() == 0;
+    }
+
+    /**
+     * Runs an action once the child has proven itself: now if it has, else on the session's thread when it does.
+     * The action must not block.
+     */
+    public void whenConnected(Runnable action) {
+        synchronized (whenConnected) {
+            if (connected.getCount() > 0) {
+                whenConnected.add(action);
+                return;
+            }
+        }
+        action.run();
     }
 
     /** How the child said it ends, or null if it did not say (killed, or never connected). */

@@ -57,8 +57,9 @@ public final class ControlSocket {
                     return;
                 }
                 current = null;
+                // under the lock: the exit sequence's close() must not return while files are still being removed
+                server.close();
             }
-            server.close();
         }
     }
 
@@ -88,15 +89,11 @@ public final class ControlSocket {
     }
 
     /** Closes the socket and removes its directory, for good: the last step of the exit sequence. */
-    public void close() {
-        ControlServer open;
-        synchronized (this) {
-            closed = true;
-            open = current;
+    public synchronized void close() {
+        closed = true;
+        if (current != null) {
+            current.close();
             current = null;
-        }
-        if (open != null) {
-            open.close();
         }
     }
 
