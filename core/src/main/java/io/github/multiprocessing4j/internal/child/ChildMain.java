@@ -70,8 +70,9 @@ public final class ChildMain {
         exit.reportAtExit(runtime, link, stdin, watch);
         allow(runtime.allowList(), boot);
         if (spare != null) {
-            // nobody reads stdin while a spare warms up: it polls, and halts as soon as its parent is gone
-            watch.onGone(new Halt());
+            // nobody reads stdin while a spare warms up: it polls, and halts as soon as its parent is gone, unless
+            // it was given a process meanwhile (a non-daemon process runs to its end, whatever its parent does)
+            watch.onGone(new SpareHalt(buffered));
             watch.startPolling(SPARE_POLL_MILLIS);
             warmUp(runtime.allowList(), spare.warmup(), buffered);
             link.send(Frame.empty(FrameType.READY));
@@ -204,6 +205,22 @@ public final class ChildMain {
         @Override
         public void run() {
             Runtime.getRuntime().halt(128 + 15);
+        }
+    }
+
+    /** What a spare does when its parent is gone: it halts, unless its process is waiting in stdin already. */
+    private static final class SpareHalt implements Runnable {
+        private final BufferedInputStream stdin;
+
+        SpareHalt(BufferedInputStream stdin) {
+            this.stdin = stdin;
+        }
+
+        @Override
+        public void run() {
+            if (!isTaskWaiting(stdin)) {
+                Runtime.getRuntime().halt(128 + 15);
+            }
         }
     }
 

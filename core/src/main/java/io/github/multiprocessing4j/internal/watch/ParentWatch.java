@@ -35,10 +35,13 @@ public final class ParentWatch {
 
     /**
      * Sets what to do when the parent is gone (a daemon or a spare halts; a pool worker ends what it started);
-     * null for nothing.
+     * null for nothing. Runs it at once when the parent is gone already.
      */
     public void onGone(Runnable action) {
         this.onGone = action;
+        if (action != null && gone.getCount() == 0) {
+            action.run(); // gone already (e.g. while this JVM was a spare): do it now
+        }
     }
 
     /**
