@@ -5,7 +5,7 @@ import io.github.multiprocessing4j.sync.Event;
 import java.time.Duration;
 
 /**
- * Seed section 2: a daemon child ends when the main process ends. It would print ten lines in 4.5 s; the main
+ * Example {@code daemon}: a daemon child ends when the main process ends. It would print ten lines in 4.5 s; the main
  * process ends one second after the child's first line, and the child with it.
  */
 final class Daemon {

@@ -2,7 +2,7 @@ package io.github.multiprocessing4j.examples;
 
 import io.github.multiprocessing4j.Process;
 
-/** Seed section 2: a daemon child may not start children of its own. */
+/** Example {@code daemon-children}: a daemon child may not start children of its own, as in Python. */
 final class DaemonChildren {
     private DaemonChildren() {
     }

@@ -17,19 +17,24 @@ public final class Examples {
     private static final Map<String, String> DESCRIPTIONS = new LinkedHashMap<>();
 
     static {
-        add("sequential", "seed 1.1: cook() then wash() in one process", Kitchen::sequential);
-        add("kitchen", "seed 1.2: cook and wash at once in two child JVMs", Kitchen::twoProcesses);
-        add("args", "seed 1.3: positional args (4 and 3), then keyword args (num=2)", KitchenWithArguments::run);
-        add("pids", "seed 1.4: each process prints its pid and its parent's pid", Pids::run);
-        add("daemon", "seed 2: a daemon child is gone when the main process ends", Daemon::run);
-        add("daemon-children", "seed 2: a daemon child may not start children", DaemonChildren::run);
-        add("pool", "map x*x over 0..9999 on a Pool with a progress bar; prints the sum", PoolSquares::run);
-        add("pool-crash", "100 tasks, task 37 kills its worker: one fails, 99 succeed", PoolCrash::run);
+        add("sequential", "cook() then wash(), one after the other in this process (the baseline)",
+                Kitchen::sequential);
+        add("kitchen", "cook and wash at once, each in a child JVM (Process, start)", Kitchen::twoProcesses);
+        add("args", "arguments by position (4 and 3), then by name (num=2)", KitchenWithArguments::run);
+        add("pids", "each process prints its pid and its parent's pid", Pids::run);
+        add("daemon", "a daemon child ends when the main process ends", Daemon::run);
+        add("daemon-children", "a daemon child may not start children of its own", DaemonChildren::run);
+        add("pool", "Pool.map of x*x over 0..9999 with a progress bar; prints the sum", PoolSquares::run);
+        add("pool-crash", "100 tasks, task 37 kills its worker: only that task fails", PoolCrash::run);
         add("pool-timeout", "a runaway task stopped by a 1 s timeout, then a normal task", PoolTimeout::run);
-        add("queue", "issue 5: a producer child puts 0..99999 on a Queue, a consumer child sums them", QueueSum::run);
-        add("shared-counter", "issue 5: 4 children add 1 to a shared Value 10,000 times under its lock",
+        add("executor", "ProcessPoolExecutor: submit a task, then map over a list", ExecutorSquares::run);
+        add("queue", "a producer child puts 0..99999 on a Queue, a consumer child sums them", QueueSum::run);
+        add("pipe", "the main process and a child send messages both ways over a Pipe", PipePingPong::run);
+        add("shared-counter", "4 children add 1 to a shared Value 10,000 times under its lock",
                 SharedCounter::run);
-        add("lock-holder-dies", "issue 5: a lock holder is SIGKILLed; the main process recovers the lock",
+        add("shared-memory", "a child attaches to a SharedMemory block by name and writes into it",
+                SharedBlock::run);
+        add("lock-holder-dies", "a lock holder is killed with SIGKILL; the main process still gets the lock",
                 LockHolderDies::run);
     }
 

@@ -2,7 +2,10 @@ package io.github.multiprocessing4j.examples;
 
 import io.github.multiprocessing4j.Process;
 
-/** Seed sections 1.1 and 1.2: cooking and washing, one after the other, then at once in two child JVMs. */
+/**
+ * Examples {@code sequential} and {@code kitchen}: cooking and washing one after the other, then at once in two
+ * child JVMs. The lines printed are 做饭 ("cooking") and 洗衣服 ("washing clothes").
+ */
 final class Kitchen {
     private Kitchen() {
     }
@@ -21,18 +24,18 @@ final class Kitchen {
         }
     }
 
-    /** 1.1: one process, cook() then wash(). */
+    /** One process: cook() then wash(), three seconds in all. */
     static void sequential() throws InterruptedException {
         cook();
         wash();
     }
 
-    /** 1.2: cook and wash at once, each in its own child JVM. */
+    /** Cook and wash at once, each in its own child JVM: about half the time. */
     static void twoProcesses() {
-        // 使用进程类创建进程对象
+        // one Process per task: the target is a method reference, run in a child JVM
         Process cookProcess = new Process(Kitchen::cook);
         Process washProcess = new Process(Kitchen::wash);
-        // 使用进程对象启动进程执行指定任务
+        // start() returns at once; the children run side by side
         cookProcess.start();
         washProcess.start();
         // as in Python, main ends here and the JVM waits for its non-daemon children before it exits

@@ -3,7 +3,7 @@ package io.github.multiprocessing4j.examples;
 import io.github.multiprocessing4j.Process;
 import java.util.Map;
 
-/** Seed section 1.3: targets with arguments, by position ({@code args}) and by name ({@code kwargs}). */
+/** Example {@code args}: targets with arguments, by position ({@code args}) and by name ({@code kwargs}). */
 final class KitchenWithArguments {
     private KitchenWithArguments() {
     }

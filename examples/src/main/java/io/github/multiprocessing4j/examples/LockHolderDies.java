@@ -6,7 +6,7 @@ import io.github.multiprocessing4j.sync.Lock;
 import java.time.Duration;
 
 /**
- * Issue 5, example {@code lock-holder-dies}: a child takes a shared Lock and is killed with SIGKILL while holding
+ * Example {@code lock-holder-dies}: a child takes a shared Lock and is killed with SIGKILL while holding
  * it; the main process still gets the lock, and is told the holder died (Python would wait forever).
  */
 final class LockHolderDies {

@@ -3,7 +3,7 @@ package io.github.multiprocessing4j.examples;
 import io.github.multiprocessing4j.Multiprocessing;
 import io.github.multiprocessing4j.Process;
 
-/** Seed section 1.4: pids of the main process and of its children. */
+/** Example {@code pids}: each process prints its own pid and its parent's, as os.getpid() and os.getppid() do. */
 final class Pids {
     private Pids() {
     }

@@ -3,7 +3,7 @@ package io.github.multiprocessing4j.examples;
 import io.github.multiprocessing4j.Process;
 import io.github.multiprocessing4j.ipc.Queue;
 
-/** Issue 5, example {@code queue}: a producer child puts 0..99999 on a Queue; a consumer child sums them. */
+/** Example {@code queue}: a producer child puts 0..99999 on a Queue; a consumer child sums them. */
 final class QueueSum {
     static final int COUNT = 100_000;
 

@@ -7,7 +7,7 @@ import io.github.multiprocessing4j.sync.Lock;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Issue 5, example {@code shared-counter}: 4 children each add 1 to a shared Value 10,000 times under its lock. */
+/** Example {@code shared-counter}: 4 children each add 1 to a shared Value 10,000 times under its lock. */
 final class SharedCounter {
     private SharedCounter() {
     }

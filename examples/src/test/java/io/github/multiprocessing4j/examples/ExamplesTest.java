@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Runs each seed example as a user would (its own JVM) and checks what it prints. */
+/** Runs each example as a user would (its own JVM) and checks what it prints. */
 class ExamplesTest {
     /** The output of an example, and its exit status. */
     record Run(List<String> lines, int status) {
@@ -109,6 +109,27 @@ class ExamplesTest {
         Run run = run("queue");
         assertThat(run.status()).isZero();
         assertThat(run.lines()).contains("4999950000");
+    }
+
+    @Test
+    void executorRunsTasksInAnotherProcessAndMapsInOrder() throws Exception {
+        Run run = run("executor");
+        assertThat(run.status()).isZero();
+        assertThat(run.lines()).contains("the task ran in another process: true", "squares=[0, 1, 4, 9, 16]");
+    }
+
+    @Test
+    void pipeCarriesMessagesBothWays() throws Exception {
+        Run run = run("pipe");
+        assertThat(run.status()).isZero();
+        assertThat(run.lines()).containsSubsequence("pong 1", "pong 2", "pong 3");
+    }
+
+    @Test
+    void sharedMemoryShowsWhatTheChildWrote() throws Exception {
+        Run run = run("shared-memory");
+        assertThat(run.status()).isZero();
+        assertThat(run.lines()).contains("hello from the child");
     }
 
     @Test
