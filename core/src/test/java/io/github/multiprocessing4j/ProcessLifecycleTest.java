@@ -148,4 +148,32 @@ class ProcessLifecycleTest {
         assertThat(withArgument.exitCode()).hasValue(0);
         assertThat(withCapture.exitCode()).hasValue(0);
     }
+
+    @Test
+    void shouldSeeChildrenEndWhileTheCommonPoolIsBusy() throws Exception {
+        // a program's own parallel work may hold every thread of the common ForkJoinPool
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        int threads = java.util.concurrent.ForkJoinPool.getCommonPoolParallelism();
+        java.util.List<java.util.concurrent.CompletableFuture<Void>> busy = new java.util.ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            busy.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        try {
+            Process p = new Process(() -> { });
+            p.start();
+            assertThat(p.join(WAIT)).as("the child's end is seen").isTrue();
+            assertThat(p.exitCode()).hasValue(0);
+        } finally {
+            release.countDown();
+            for (java.util.concurrent.CompletableFuture<Void> f : busy) {
+                f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }
+    }
 }

@@ -15,7 +15,19 @@ import java.util.concurrent.CompletableFuture;
  * <p>Thread-safe. Nothing here blocks but {@link #awaitOutput(long)}.
  */
 public final class ChildJvm {
+    /**
+     * Threads that wait for children to end, one per live child. Not {@code Process.onExit()}: on some JDKs its
+     * future completes on the common ForkJoinPool, which a program's own parallel work can keep busy for ever.
+     */
+    private static final java.util.concurrent.Executor WAITERS = java.util.concurrent.Executors.newCachedThreadPool(
+            r -> {
+                Thread t = new Thread(r, "mp4j-exit-wait");
+                t.setDaemon(true);
+                return t;
+            });
+
     private final java.lang.Process os;
+    private final CompletableFuture<Void> exited = new CompletableFuture<>();
     private final FrameWriter stdin;
     private final OutputPump outPump;
     private final OutputPump errPump;
@@ -24,6 +36,7 @@ public final class ChildJvm {
 
     private ChildJvm(java.lang.Process os, StreamSpec out, StreamSpec err) {
         this.os = os;
+        WAITERS.execute(this::awaitExit);
         this.stdin = new FrameWriter(os.getOutputStream());
         this.outCapture = out.capture() ? new OutputPump.StringBuilderSink(StreamSpec.CAPTURE_LIMIT) : null;
         this.errCapture = err.capture() ? new OutputPump.StringBuilderSink(StreamSpec.CAPTURE_LIMIT) : null;
@@ -86,9 +99,22 @@ public final class ChildJvm {
         return os.isAlive();
     }
 
-    /** Completes when the operating system has reaped the JVM. */
-    public CompletableFuture<java.lang.Process> onExit() {
-        return os.onExit();
+    /** Completes, on a waiter thread of this class, when the operating system has reaped the JVM. */
+    public CompletableFuture<Void> onExit() {
+        return exited;
+    }
+
+    private void awaitExit() {
+        while (true) {
+            try {
+                os.waitFor();
+                break;
+            } catch (InterruptedException e) {
+                // nobody interrupts these threads on purpose: keep waiting, the child's end must be seen
+                continue;
+            }
+        }
+        exited.complete(null);
     }
 
     /** The raw exit status (128+N for a signal N), once the JVM has ended. */
