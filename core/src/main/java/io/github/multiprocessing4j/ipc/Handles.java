@@ -15,7 +15,7 @@ enum Handles implements HandleProxy.Kind {
     public Object reattach(HandleProxy p) {
         switch (this) {
             case CONNECTION:
-                return Connection.attach(Segment.attach(p.file(), Segment.KIND_PIPE, PipeLayout.VERSION), p.index());
+                return PipeConnection.attach(Segment.attach(p.file(), Segment.KIND_PIPE, PipeLayout.VERSION), p.index());
             case SIMPLE_QUEUE:
                 return new SimpleQueue<>(queue(p));
             case JOINABLE_QUEUE:

@@ -93,7 +93,7 @@ public final class Pipe implements AutoCloseable {
                     }
                 });
         segment.retain();
-        return new Pipe(Connection.create(segment, 1), Connection.create(segment, 2));
+        return new Pipe(PipeConnection.create(segment, 1), PipeConnection.create(segment, 2));
     }
 
     /**
