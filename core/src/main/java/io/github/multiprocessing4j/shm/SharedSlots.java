@@ -211,12 +211,19 @@ abstract class SharedSlots implements Serializable, AutoCloseable {
         return attachment.segment().fileName();
     }
 
-    /** Detaches; in the creating process, also removes the file (other processes' handles keep working). */
+    /**
+     * Detaches, with the raw object and the own lock's handle made from this one (a given lock stays open: its
+     * owner closes it); in the creating process, also removes the file (other processes' handles keep working).
+     */
     @Override
     public void close() {
         SharedSlots r = raw;
         if (r != null) {
             r.close();
+        }
+        Lockable l = lock;
+        if (l != null && lockMode == OWN_LOCK) {
+            l.close();
         }
         attachment.close();
     }
