@@ -8,7 +8,7 @@ import io.github.multiprocessing4j.ipc.SimpleQueue;
 import io.github.multiprocessing4j.shm.IntValue;
 import io.github.multiprocessing4j.shm.Value;
 import io.github.multiprocessing4j.sync.Barrier;
-import io.github.multiprocessing4j.sync.Lock;
+import io.github.multiprocessing4j.sync.Lockable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -116,7 +116,7 @@ public final class IpcBench {
     static void incrementLocked(IntValue v, Barrier b, Integer n, Queue<long[]> times) throws Exception {
         b.await(WAIT);
         long t0 = System.nanoTime();
-        Lock lock = v.getLock();
+        Lockable lock = v.getLock();
         for (int i = 0; i < n; i++) {
             lock.acquire();
             try {

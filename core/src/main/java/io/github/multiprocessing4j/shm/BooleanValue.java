@@ -3,30 +3,28 @@ package io.github.multiprocessing4j.shm;
 import io.github.multiprocessing4j.internal.shm.Attachment;
 import io.github.multiprocessing4j.internal.shm.ValueLayout;
 import io.github.multiprocessing4j.internal.shm.Words;
-import io.github.multiprocessing4j.sync.Lock;
+import io.github.multiprocessing4j.sync.Lockable;
 
 /**
- * A shared boolean (Python: {@code multiprocessing.Value('?', ...)}), made by {@link Value#ofBoolean}.
+ * A shared boolean (Python: {@code multiprocessing.Value('?', ...)}), made by {@link Value#of} or
+ * {@link Value#ofBoolean}.
  *
  * <p>Thread-safe. {@link #get()} and {@link #set} are single atomic reads and writes of shared memory (no lock);
  * the update methods are lock-free atomic operations. A compound update written as get-then-set is not atomic
  * (as Python's {@code v.value += 1} is not): do it under {@link #getLock()}. Nothing blocks but that lock.
  *
- * <p>What crosses the process boundary: only the name of the shared-memory file; a value passed to a child (as an
- * argument or captured by a target lambda) is the same memory there. The file is removed when the last process holding it closes it or
- * exits, or when the creating process exits; the memory stays valid for processes that are attached. A process that dies
- * never corrupts the value; if it dies holding the lock, the next acquirer recovers the lock (see {@link Lock}).
+ * <p>What crosses the process boundary, lifetime and a dying process: as for every {@link Value}.
  */
-public final class BooleanValue extends SharedSlots {
+public final class BooleanValue extends Value {
     private static final long serialVersionUID = 1L;
 
-    BooleanValue(boolean initial) {
-        super(ValueLayout.BOOLEAN, 1, false, "value");
+    BooleanValue(Typecode typecode, boolean initial, int lockMode, Lockable given) {
+        super(typecode, lockMode, given);
         set(initial);
     }
 
-    BooleanValue(Attachment attachment) {
-        super(attachment, ValueLayout.BOOLEAN, false);
+    BooleanValue(Attachment attachment, int lockMode, Lockable given) {
+        super(attachment, ValueLayout.BOOLEAN, lockMode, given);
     }
 
     /**
@@ -58,6 +56,21 @@ public final class BooleanValue extends SharedSlots {
      */
     public boolean compareAndSet(boolean expected, boolean update) {
         return Words.casInt(body, at(0), expected ? 1 : 0, update ? 1 : 0);
+    }
+
+    @Override
+    public Object getValue() {
+        return get();
+    }
+
+    @Override
+    public void setValue(Object value) {
+        set(typecode.toBoolean(value));
+    }
+
+    @Override
+    public BooleanValue getObj() {
+        return (BooleanValue) rawObj();
     }
 
     @Override

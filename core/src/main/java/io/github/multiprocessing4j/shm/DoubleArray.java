@@ -3,45 +3,27 @@ package io.github.multiprocessing4j.shm;
 import io.github.multiprocessing4j.internal.shm.Attachment;
 import io.github.multiprocessing4j.internal.shm.ValueLayout;
 import io.github.multiprocessing4j.internal.shm.Words;
-import io.github.multiprocessing4j.sync.Lock;
+import io.github.multiprocessing4j.sync.Lockable;
 
 /**
- * A fixed-length array of double in shared memory (Python: {@code multiprocessing.Array('d', n)}), made by
- * {@link Array}.
+ * A shared array of typecode {@code 'd'} or {@code 'f'} (Python: {@code multiprocessing.Array('d', n)}), made by
+ * {@link Array#of} or {@link Array#ofDouble}. For {@code 'f'} every write is rounded to the nearest float.
  *
- * <p>Thread-safe. Each element read or write is atomic (no lock); {@code addAndGet} and {@code compareAndSet}
- * are lock-free; compound updates of several elements belong under {@link #getLock()}. An index outside
- * {@code [0, length)} throws {@link IndexOutOfBoundsException} with the index and the length. Nothing blocks but
- * the lock.
- *
- * <p>What crosses the process boundary: only the name of the shared-memory file; an array passed to a child is
- * the same memory there. The file is removed when the last process holding it closes it or
- * exits, or when the creating process exits; attached
- * processes keep their mapping. A process that dies never corrupts an element; if it dies holding the lock, the
- * next acquirer recovers the lock (see {@link Lock}).
+ * <p>Thread-safety, blocking, what crosses the process boundary and lifetime: as for every {@link Array}.
  */
-public final class DoubleArray extends SharedSlots {
+public final class DoubleArray extends Array {
     private static final long serialVersionUID = 1L;
 
-    DoubleArray(int length) {
-        super(ValueLayout.DOUBLE, length, true, "array");
+    DoubleArray(Typecode typecode, int length, int lockMode, Lockable given) {
+        super(typecode, length, lockMode, given);
     }
 
-    DoubleArray(Attachment attachment) {
-        super(attachment, ValueLayout.DOUBLE, true);
-    }
-
-    /**
-     * The number of elements.
-     *
-     * @return the length
-     */
-    public int length() {
-        return length;
+    DoubleArray(Attachment attachment, int lockMode, Lockable given) {
+        super(attachment, ValueLayout.DOUBLE, lockMode, given);
     }
 
     /**
-     * Reads an element.
+     * Reads an element (Python: {@code a[index]}).
      *
      * @param index the index
      * @return the element
@@ -53,7 +35,7 @@ public final class DoubleArray extends SharedSlots {
     }
 
     /**
-     * Writes an element.
+     * Writes an element (Python: {@code a[index] = value}), rounded to float for {@code 'f'}.
      *
      * @param index the index
      * @param value the new element
@@ -61,24 +43,56 @@ public final class DoubleArray extends SharedSlots {
      * @throws IllegalStateException after close
      */
     public void set(int index, double value) {
-        Words.setLongVolatile(body, at(index), Double.doubleToRawLongBits(value));
+        Words.setLongVolatile(body, at(index), Double.doubleToRawLongBits(typecode.round(value)));
     }
 
     /**
-     * Copies the elements (each read atomically; the whole copy is atomic only under the lock).
+     * Copies elements {@code [from, to)} (Python: {@code a[from:to]}), each read atomically.
      *
+     * @param from the first index
+     * @param to the index after the last
      * @return a new Java array
+     * @throws IndexOutOfBoundsException when the range is not within {@code [0, length]}
      */
-    public double[] toArray() {
-        double[] out = new double[length];
-        for (int i = 0; i < length; i++) {
-            out[i] = get(i);
+    public double[] get(int from, int to) {
+        checkSlice(from, to);
+        double[] out = new double[to - from];
+        for (int i = from; i < to; i++) {
+            out[i - from] = get(i);
         }
         return out;
     }
 
+    /**
+     * Writes {@code values} from index {@code from} on (Python: {@code a[from:from + len(values)] = values}).
+     *
+     * @param from the first index
+     * @param values the new elements
+     * @throws IndexOutOfBoundsException when they do not fit
+     */
+    public void set(int from, double[] values) {
+        checkSlice(from, from + values.length);
+        for (int i = 0; i < values.length; i++) {
+            set(from + i, values[i]);
+        }
+    }
+
+    /**
+     * Copies all the elements (Python: {@code a[:]}).
+     *
+     * @return a new Java array
+     */
+    public double[] toArray() {
+        return get(0, length);
+    }
+
+    @Override
+    public DoubleArray getObj() {
+        return (DoubleArray) rawObj();
+    }
+
     @Override
     public String toString() {
-        return "<DoubleArray " + name() + " length=" + length + ">";
+        return "<DoubleArray '" + typecode() + "' " + name() + " length=" + length + ">";
     }
 }

@@ -3,45 +3,28 @@ package io.github.multiprocessing4j.shm;
 import io.github.multiprocessing4j.internal.shm.Attachment;
 import io.github.multiprocessing4j.internal.shm.ValueLayout;
 import io.github.multiprocessing4j.internal.shm.Words;
-import io.github.multiprocessing4j.sync.Lock;
+import io.github.multiprocessing4j.sync.Lockable;
 
 /**
- * A fixed-length array of int in shared memory (Python: {@code multiprocessing.Array('i', n)}), made by
- * {@link Array}.
+ * A shared array of typecode {@code 'b'}, {@code 'B'}, {@code 'h'}, {@code 'H'} or {@code 'i'} (Python:
+ * {@code multiprocessing.Array('i', n)}), made by {@link Array#of} or {@link Array#ofInt}. {@link #set} rejects a
+ * value outside the typecode's range; {@link #addAndGet} wraps (see {@link Value}).
  *
- * <p>Thread-safe. Each element read or write is atomic (no lock); {@code addAndGet} and {@code compareAndSet}
- * are lock-free; compound updates of several elements belong under {@link #getLock()}. An index outside
- * {@code [0, length)} throws {@link IndexOutOfBoundsException} with the index and the length. Nothing blocks but
- * the lock.
- *
- * <p>What crosses the process boundary: only the name of the shared-memory file; an array passed to a child is
- * the same memory there. The file is removed when the last process holding it closes it or
- * exits, or when the creating process exits; attached
- * processes keep their mapping. A process that dies never corrupts an element; if it dies holding the lock, the
- * next acquirer recovers the lock (see {@link Lock}).
+ * <p>Thread-safety, blocking, what crosses the process boundary and lifetime: as for every {@link Array}.
  */
-public final class IntArray extends SharedSlots {
+public final class IntArray extends Array {
     private static final long serialVersionUID = 1L;
 
-    IntArray(int length) {
-        super(ValueLayout.INT, length, true, "array");
+    IntArray(Typecode typecode, int length, int lockMode, Lockable given) {
+        super(typecode, length, lockMode, given);
     }
 
-    IntArray(Attachment attachment) {
-        super(attachment, ValueLayout.INT, true);
-    }
-
-    /**
-     * The number of elements.
-     *
-     * @return the length
-     */
-    public int length() {
-        return length;
+    IntArray(Attachment attachment, int lockMode, Lockable given) {
+        super(attachment, ValueLayout.INT, lockMode, given);
     }
 
     /**
-     * Reads an element.
+     * Reads an element (Python: {@code a[index]}).
      *
      * @param index the index
      * @return the element
@@ -53,39 +36,68 @@ public final class IntArray extends SharedSlots {
     }
 
     /**
-     * Writes an element.
+     * Writes an element (Python: {@code a[index] = value}).
      *
      * @param index the index
      * @param value the new element
      * @throws IndexOutOfBoundsException when the index is out of range
+     * @throws IllegalArgumentException when the value is out of the typecode's range
      * @throws IllegalStateException after close
      */
     public void set(int index, int value) {
-        Words.setIntVolatile(body, at(index), value);
+        Words.setIntVolatile(body, at(index), (int) typecode.check(value));
     }
 
     /**
-     * Copies the elements (each read atomically; the whole copy is atomic only under the lock).
+     * Copies elements {@code [from, to)} (Python: {@code a[from:to]}), each read atomically.
      *
+     * @param from the first index
+     * @param to the index after the last
      * @return a new Java array
+     * @throws IndexOutOfBoundsException when the range is not within {@code [0, length]}
      */
-    public int[] toArray() {
-        int[] out = new int[length];
-        for (int i = 0; i < length; i++) {
-            out[i] = get(i);
+    public int[] get(int from, int to) {
+        checkSlice(from, to);
+        int[] out = new int[to - from];
+        for (int i = from; i < to; i++) {
+            out[i - from] = get(i);
         }
         return out;
     }
 
     /**
-     * Adds to an element atomically, without the lock.
+     * Writes {@code values} from index {@code from} on (Python: {@code a[from:from + len(values)] = values}).
+     *
+     * @param from the first index
+     * @param values the new elements
+     * @throws IndexOutOfBoundsException when they do not fit
+     * @throws IllegalArgumentException when a value is out of the typecode's range (the earlier ones are written)
+     */
+    public void set(int from, int[] values) {
+        checkSlice(from, from + values.length);
+        for (int i = 0; i < values.length; i++) {
+            set(from + i, values[i]);
+        }
+    }
+
+    /**
+     * Copies all the elements (Python: {@code a[:]}).
+     *
+     * @return a new Java array
+     */
+    public int[] toArray() {
+        return get(0, length);
+    }
+
+    /**
+     * Adds to an element atomically, without the lock, wrapping to the typecode's width as C does.
      *
      * @param index the index
      * @param delta what to add
      * @return the new element
      */
     public int addAndGet(int index, int delta) {
-        return Words.getAndAddInt(body, at(index), delta) + delta;
+        return (int) addAndGetAt(index, delta);
     }
 
     /**
@@ -95,13 +107,19 @@ public final class IntArray extends SharedSlots {
      * @param expected the element expected
      * @param update the new element
      * @return whether the element was set
+     * @throws IllegalArgumentException when {@code update} is out of the typecode's range
      */
     public boolean compareAndSet(int index, int expected, int update) {
-        return Words.casInt(body, at(index), expected, update);
+        return Words.casInt(body, at(index), expected, (int) typecode.check(update));
+    }
+
+    @Override
+    public IntArray getObj() {
+        return (IntArray) rawObj();
     }
 
     @Override
     public String toString() {
-        return "<IntArray " + name() + " length=" + length + ">";
+        return "<IntArray '" + typecode() + "' " + name() + " length=" + length + ">";
     }
 }

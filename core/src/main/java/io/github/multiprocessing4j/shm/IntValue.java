@@ -3,34 +3,33 @@ package io.github.multiprocessing4j.shm;
 import io.github.multiprocessing4j.internal.shm.Attachment;
 import io.github.multiprocessing4j.internal.shm.ValueLayout;
 import io.github.multiprocessing4j.internal.shm.Words;
-import io.github.multiprocessing4j.sync.Lock;
+import io.github.multiprocessing4j.sync.Lockable;
 
 /**
- * A shared int (Python: {@code multiprocessing.Value('i', ...)}), made by {@link Value#ofInt}.
+ * A shared value of typecode {@code 'c'}, {@code 'b'}, {@code 'B'}, {@code 'h'}, {@code 'H'} or {@code 'i'}
+ * (Python: {@code multiprocessing.Value('i', ...)}), made by {@link Value#of} or {@link Value#ofInt}.
  *
  * <p>Thread-safe. {@link #get()} and {@link #set} are single atomic reads and writes of shared memory (no lock);
  * the update methods are lock-free atomic operations. A compound update written as get-then-set is not atomic
  * (as Python's {@code v.value += 1} is not): do it under {@link #getLock()}. Nothing blocks but that lock.
+ * {@link #set} rejects a value outside the typecode's range; {@link #addAndGet} wraps (see {@link Value}).
  *
- * <p>What crosses the process boundary: only the name of the shared-memory file; a value passed to a child (as an
- * argument or captured by a target lambda) is the same memory there. The file is removed when the last process holding it closes it or
- * exits, or when the creating process exits; the memory stays valid for processes that are attached. A process that dies
- * never corrupts the value; if it dies holding the lock, the next acquirer recovers the lock (see {@link Lock}).
+ * <p>What crosses the process boundary, lifetime and a dying process: as for every {@link Value}.
  */
-public final class IntValue extends SharedSlots {
+public final class IntValue extends Value {
     private static final long serialVersionUID = 1L;
 
-    IntValue(int initial) {
-        super(ValueLayout.INT, 1, false, "value");
+    IntValue(Typecode typecode, int initial, int lockMode, Lockable given) {
+        super(typecode, lockMode, given);
         set(initial);
     }
 
-    IntValue(Attachment attachment) {
-        super(attachment, ValueLayout.INT, false);
+    IntValue(Attachment attachment, int lockMode, Lockable given) {
+        super(attachment, ValueLayout.INT, lockMode, given);
     }
 
     /**
-     * Reads the value (Python: {@code v.value}).
+     * Reads the value (Python: {@code v.value}; for {@code 'c'} the byte as 0..255).
      *
      * @return the value
      * @throws IllegalStateException after close
@@ -43,20 +42,21 @@ public final class IntValue extends SharedSlots {
      * Writes the value (Python: {@code v.value = x}).
      *
      * @param value the new value
+     * @throws IllegalArgumentException when out of the typecode's range
      * @throws IllegalStateException after close
      */
     public void set(int value) {
-        Words.setIntVolatile(body, at(0), value);
+        Words.setIntVolatile(body, at(0), (int) typecode.check(value));
     }
 
     /**
-     * Adds to the value atomically, without the lock.
+     * Adds to the value atomically, without the lock, wrapping to the typecode's width as C does.
      *
      * @param delta what to add
      * @return the new value
      */
     public int addAndGet(int delta) {
-        return Words.getAndAddInt(body, at(0), delta) + delta;
+        return (int) addAndGetAt(0, delta);
     }
 
     /**
@@ -65,13 +65,30 @@ public final class IntValue extends SharedSlots {
      * @param expected the value expected
      * @param update the new value
      * @return whether the value was set
+     * @throws IllegalArgumentException when {@code update} is out of the typecode's range
      */
     public boolean compareAndSet(int expected, int update) {
-        return Words.casInt(body, at(0), expected, update);
+        return Words.casInt(body, at(0), expected, (int) typecode.check(update));
+    }
+
+    @Override
+    public Object getValue() {
+        return typecode.box(get());
+    }
+
+    @Override
+    public void setValue(Object value) {
+        set((int) typecode.fromObject(value));
+    }
+
+    @Override
+    public IntValue getObj() {
+        return (IntValue) rawObj();
     }
 
     @Override
     public String toString() {
-        return "<IntValue " + name() + " value=" + (attachment.isClosed() ? "closed" : String.valueOf(get())) + ">";
+        return "<IntValue '" + typecode() + "' " + name() + " value="
+                + (attachment.isClosed() ? "closed" : String.valueOf(get())) + ">";
     }
 }

@@ -3,45 +3,29 @@ package io.github.multiprocessing4j.shm;
 import io.github.multiprocessing4j.internal.shm.Attachment;
 import io.github.multiprocessing4j.internal.shm.ValueLayout;
 import io.github.multiprocessing4j.internal.shm.Words;
-import io.github.multiprocessing4j.sync.Lock;
+import io.github.multiprocessing4j.sync.Lockable;
 
 /**
- * A fixed-length array of long in shared memory (Python: {@code multiprocessing.Array('q', n)}), made by
- * {@link Array}.
+ * A shared array of typecode {@code 'I'}, {@code 'l'}, {@code 'L'}, {@code 'q'} or {@code 'Q'} (Python:
+ * {@code multiprocessing.Array('q', n)}), made by {@link Array#of} or {@link Array#ofLong}. {@link #set} rejects a
+ * value outside the typecode's range ({@code 'I'} only); {@link #addAndGet} wraps (see {@link Value}). For
+ * {@code 'L'} and {@code 'Q'} a long holds the 64 bits, in Java's unsigned convention ({@link Long#toUnsignedString}).
  *
- * <p>Thread-safe. Each element read or write is atomic (no lock); {@code addAndGet} and {@code compareAndSet}
- * are lock-free; compound updates of several elements belong under {@link #getLock()}. An index outside
- * {@code [0, length)} throws {@link IndexOutOfBoundsException} with the index and the length. Nothing blocks but
- * the lock.
- *
- * <p>What crosses the process boundary: only the name of the shared-memory file; an array passed to a child is
- * the same memory there. The file is removed when the last process holding it closes it or
- * exits, or when the creating process exits; attached
- * processes keep their mapping. A process that dies never corrupts an element; if it dies holding the lock, the
- * next acquirer recovers the lock (see {@link Lock}).
+ * <p>Thread-safety, blocking, what crosses the process boundary and lifetime: as for every {@link Array}.
  */
-public final class LongArray extends SharedSlots {
+public final class LongArray extends Array {
     private static final long serialVersionUID = 1L;
 
-    LongArray(int length) {
-        super(ValueLayout.LONG, length, true, "array");
+    LongArray(Typecode typecode, int length, int lockMode, Lockable given) {
+        super(typecode, length, lockMode, given);
     }
 
-    LongArray(Attachment attachment) {
-        super(attachment, ValueLayout.LONG, true);
-    }
-
-    /**
-     * The number of elements.
-     *
-     * @return the length
-     */
-    public int length() {
-        return length;
+    LongArray(Attachment attachment, int lockMode, Lockable given) {
+        super(attachment, ValueLayout.LONG, lockMode, given);
     }
 
     /**
-     * Reads an element.
+     * Reads an element (Python: {@code a[index]}).
      *
      * @param index the index
      * @return the element
@@ -53,39 +37,68 @@ public final class LongArray extends SharedSlots {
     }
 
     /**
-     * Writes an element.
+     * Writes an element (Python: {@code a[index] = value}).
      *
      * @param index the index
      * @param value the new element
      * @throws IndexOutOfBoundsException when the index is out of range
+     * @throws IllegalArgumentException when the value is out of the typecode's range
      * @throws IllegalStateException after close
      */
     public void set(int index, long value) {
-        Words.setLongVolatile(body, at(index), value);
+        Words.setLongVolatile(body, at(index), typecode.check(value));
     }
 
     /**
-     * Copies the elements (each read atomically; the whole copy is atomic only under the lock).
+     * Copies elements {@code [from, to)} (Python: {@code a[from:to]}), each read atomically.
      *
+     * @param from the first index
+     * @param to the index after the last
      * @return a new Java array
+     * @throws IndexOutOfBoundsException when the range is not within {@code [0, length]}
      */
-    public long[] toArray() {
-        long[] out = new long[length];
-        for (int i = 0; i < length; i++) {
-            out[i] = get(i);
+    public long[] get(int from, int to) {
+        checkSlice(from, to);
+        long[] out = new long[to - from];
+        for (int i = from; i < to; i++) {
+            out[i - from] = get(i);
         }
         return out;
     }
 
     /**
-     * Adds to an element atomically, without the lock.
+     * Writes {@code values} from index {@code from} on (Python: {@code a[from:from + len(values)] = values}).
+     *
+     * @param from the first index
+     * @param values the new elements
+     * @throws IndexOutOfBoundsException when they do not fit
+     * @throws IllegalArgumentException when a value is out of the typecode's range (the earlier ones are written)
+     */
+    public void set(int from, long[] values) {
+        checkSlice(from, from + values.length);
+        for (int i = 0; i < values.length; i++) {
+            set(from + i, values[i]);
+        }
+    }
+
+    /**
+     * Copies all the elements (Python: {@code a[:]}).
+     *
+     * @return a new Java array
+     */
+    public long[] toArray() {
+        return get(0, length);
+    }
+
+    /**
+     * Adds to an element atomically, without the lock, wrapping to the typecode's width as C does.
      *
      * @param index the index
      * @param delta what to add
      * @return the new element
      */
     public long addAndGet(int index, long delta) {
-        return Words.getAndAddLong(body, at(index), delta) + delta;
+        return addAndGetAt(index, delta);
     }
 
     /**
@@ -95,13 +108,19 @@ public final class LongArray extends SharedSlots {
      * @param expected the element expected
      * @param update the new element
      * @return whether the element was set
+     * @throws IllegalArgumentException when {@code update} is out of the typecode's range
      */
     public boolean compareAndSet(int index, long expected, long update) {
-        return Words.casLong(body, at(index), expected, update);
+        return Words.casLong(body, at(index), expected, typecode.check(update));
+    }
+
+    @Override
+    public LongArray getObj() {
+        return (LongArray) rawObj();
     }
 
     @Override
     public String toString() {
-        return "<LongArray " + name() + " length=" + length + ">";
+        return "<LongArray '" + typecode() + "' " + name() + " length=" + length + ">";
     }
 }

@@ -15,9 +15,9 @@ import java.time.Duration;
 /** How each handle of this package re-attaches from its {@link HandleProxy serial form}, in the receiving process. */
 enum Handles implements HandleProxy.Kind {
     LOCK,
-    /** A Value's or Array's lock; the index is its offset. */
-    VALUE_LOCK,
     RLOCK,
+    /** A Value's or Array's own lock (an RLock, as Python's default); the index is its offset. */
+    VALUE_RLOCK,
     SEMAPHORE,
     BOUNDED_SEMAPHORE,
     EVENT,
@@ -31,10 +31,10 @@ enum Handles implements HandleProxy.Kind {
         switch (this) {
             case LOCK:
                 return new Lock(attach(p, Segment.KIND_LOCK, LockLayout.VERSION, "lock"), 0);
-            case VALUE_LOCK:
-                return new Lock(attach(p, Segment.KIND_VALUE, ValueLayout.VERSION, "lock"), p.index());
             case RLOCK:
-                return new RLock(attach(p, Segment.KIND_LOCK, LockLayout.VERSION, "rlock"));
+                return new RLock(attach(p, Segment.KIND_LOCK, LockLayout.VERSION, "rlock"), 0);
+            case VALUE_RLOCK:
+                return new RLock(attach(p, Segment.KIND_VALUE, ValueLayout.VERSION, "rlock"), p.index());
             case SEMAPHORE:
                 return new Semaphore(attach(p, Segment.KIND_SEMAPHORE, SemaphoreLayout.VERSION, "semaphore"));
             case BOUNDED_SEMAPHORE:

@@ -6,9 +6,7 @@ import io.github.multiprocessing4j.internal.shm.HandleProxy;
 import io.github.multiprocessing4j.internal.shm.LockLayout;
 import io.github.multiprocessing4j.internal.shm.LockWord;
 import io.github.multiprocessing4j.internal.shm.Segment;
-import io.github.multiprocessing4j.internal.shm.ValueLayout;
 import io.github.multiprocessing4j.internal.shm.Waiter;
-import java.io.Serializable;
 import java.time.Duration;
 import java.util.OptionalLong;
 
@@ -42,7 +40,7 @@ import java.util.OptionalLong;
  * its handle (holders that died do not count; a handle on its way to a starting child does, for 30 s), or when the
  * creating process exits; handles that are still open keep working, but no new process can attach after that.
  */
-public final class Lock implements Serializable, AutoCloseable {
+public final class Lock implements Lockable {
     static {
         JvmRuntime.get(); // its exit sequence releases the shared memory this JVM holds
     }
@@ -69,25 +67,12 @@ public final class Lock implements Serializable, AutoCloseable {
     }
 
     /**
-     * The lock built into a shared {@code Value} or {@code Array}: the same lock as its {@code getLock()}, which is
-     * how to get it (this method exists so that the {@code shm} package can make it). Closing the returned handle
-     * only detaches it; the value's file stays.
-     *
-     * @param valueName the value's or array's {@code name()}, in a process that has it open or can attach it
-     * @return a handle on the value's lock
-     * @throws IllegalArgumentException when no shared value or array of that name exists
-     */
-    public static Lock ofValue(String valueName) {
-        Segment segment = Segment.attach(valueName, Segment.KIND_VALUE, ValueLayout.VERSION);
-        return new Lock(Attachment.untracked(segment, "lock of " + valueName), ValueLayout.LOCK_OFFSET);
-    }
-
-    /**
      * Acquires the lock, waiting as long as it takes (Python: {@code acquire()}).
      *
      * @throws InterruptedException if interrupted while waiting
      * @throws IllegalStateException after close
      */
+    @Override
     public void acquire() throws InterruptedException {
         if (!tryAcquire()) {
             finish(word.acquire(Waiter.forever(), false));
@@ -101,6 +86,7 @@ public final class Lock implements Serializable, AutoCloseable {
      * @return whether the lock was acquired
      * @throws InterruptedException if interrupted while waiting
      */
+    @Override
     public boolean acquire(Duration timeout) throws InterruptedException {
         return finish(word.acquire(Waiter.upTo(timeout), false));
     }
@@ -139,6 +125,7 @@ public final class Lock implements Serializable, AutoCloseable {
      *
      * @throws IllegalStateException when the lock is not held ("cannot release a lock that is not held")
      */
+    @Override
     public void release() {
         attachment.open();
         word.release(false, name);
@@ -150,6 +137,7 @@ public final class Lock implements Serializable, AutoCloseable {
      * @return the held lock
      * @throws InterruptedException if interrupted while waiting
      */
+    @Override
     public Held hold() throws InterruptedException {
         acquire();
         return this::release;
@@ -168,6 +156,7 @@ public final class Lock implements Serializable, AutoCloseable {
      *
      * @return whether the lock is held
      */
+    @Override
     public boolean isLocked() {
         attachment.open();
         return word.isLocked();
@@ -179,6 +168,7 @@ public final class Lock implements Serializable, AutoCloseable {
      *
      * @return the dead holder's pid, if the lock was recovered
      */
+    @Override
     public OptionalLong recoveredFromDeadOwner() {
         long pid = recoveredFrom;
         return pid == 0 ? OptionalLong.empty() : OptionalLong.of(pid);
@@ -189,6 +179,7 @@ public final class Lock implements Serializable, AutoCloseable {
      *
      * @return the name
      */
+    @Override
     public String name() {
         return name;
     }
@@ -220,6 +211,6 @@ public final class Lock implements Serializable, AutoCloseable {
      * @return the serial form
      */
     private Object writeReplace() {
-        return HandleProxy.of(offset == 0 ? Handles.LOCK : Handles.VALUE_LOCK, attachment, offset);
+        return HandleProxy.of(Handles.LOCK, attachment, offset);
     }
 }

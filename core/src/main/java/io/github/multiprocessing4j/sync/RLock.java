@@ -6,8 +6,8 @@ import io.github.multiprocessing4j.internal.shm.HandleProxy;
 import io.github.multiprocessing4j.internal.shm.LockLayout;
 import io.github.multiprocessing4j.internal.shm.LockWord;
 import io.github.multiprocessing4j.internal.shm.Segment;
+import io.github.multiprocessing4j.internal.shm.ValueLayout;
 import io.github.multiprocessing4j.internal.shm.Waiter;
-import java.io.Serializable;
 import java.time.Duration;
 import java.util.OptionalLong;
 
@@ -21,7 +21,7 @@ import java.util.OptionalLong;
  * says so (the hold count restarts at 1). Thread-safe. The file is removed when the last process holding it closes it or
  * exits, or when the creating process exits.
  */
-public final class RLock implements Serializable, AutoCloseable {
+public final class RLock implements Lockable {
     static {
         JvmRuntime.get(); // its exit sequence releases the shared memory this JVM holds
     }
@@ -29,6 +29,7 @@ public final class RLock implements Serializable, AutoCloseable {
     private static final long serialVersionUID = 1L;
 
     private final transient Attachment attachment;
+    private final transient int offset;
     private final transient LockWord word;
     private final transient String name;
     private transient volatile long recoveredFrom;
@@ -36,13 +37,28 @@ public final class RLock implements Serializable, AutoCloseable {
     /** Creates a reentrant lock in a new shared-memory file. */
     public RLock() {
         this(Attachment.of(Segment.create("rlock-", Segment.KIND_LOCK, LockLayout.VERSION, LockLayout.LENGTH,
-                body -> LockWord.init(body, 0)), "rlock", true));
+                body -> LockWord.init(body, 0)), "rlock", true), 0);
     }
 
-    RLock(Attachment attachment) {
+    RLock(Attachment attachment, int offset) {
         this.attachment = attachment;
-        this.word = new LockWord(attachment.segment(), 0);
+        this.offset = offset;
+        this.word = new LockWord(attachment.segment(), offset);
         this.name = attachment.segment().fileName();
+    }
+
+    /**
+     * The lock built into a shared {@code Value} or {@code Array} made with Python's default {@code lock=True}: the
+     * same lock as its {@code getLock()}, which is how to get it (this method exists so that the {@code shm} package
+     * can make it). Closing the returned handle only detaches it; the value's file stays.
+     *
+     * @param valueName the value's or array's {@code name()}, in a process that has it open or can attach it
+     * @return a handle on the value's lock
+     * @throws IllegalArgumentException when no shared value or array of that name exists
+     */
+    public static RLock ofValue(String valueName) {
+        Segment segment = Segment.attach(valueName, Segment.KIND_VALUE, ValueLayout.VERSION);
+        return new RLock(Attachment.untracked(segment, "lock of " + valueName), ValueLayout.LOCK_OFFSET);
     }
 
     /**
@@ -50,6 +66,7 @@ public final class RLock implements Serializable, AutoCloseable {
      *
      * @throws InterruptedException if interrupted while waiting
      */
+    @Override
     public void acquire() throws InterruptedException {
         finish(word.acquire(Waiter.forever(), true));
     }
@@ -61,6 +78,7 @@ public final class RLock implements Serializable, AutoCloseable {
      * @return whether the lock was acquired
      * @throws InterruptedException if interrupted while waiting
      */
+    @Override
     public boolean acquire(Duration timeout) throws InterruptedException {
         return finish(word.acquire(Waiter.upTo(timeout), true));
     }
@@ -79,6 +97,7 @@ public final class RLock implements Serializable, AutoCloseable {
      *
      * @throws IllegalStateException when the lock is not held, or held by another thread or process
      */
+    @Override
     public void release() {
         attachment.open();
         word.release(true, name);
@@ -90,9 +109,16 @@ public final class RLock implements Serializable, AutoCloseable {
      * @return the held lock
      * @throws InterruptedException if interrupted while waiting
      */
+    @Override
     public Lock.Held hold() throws InterruptedException {
         acquire();
         return this::release;
+    }
+
+    @Override
+    public boolean isLocked() {
+        attachment.open();
+        return word.isLocked();
     }
 
     /**
@@ -109,6 +135,7 @@ public final class RLock implements Serializable, AutoCloseable {
      *
      * @return the dead holder's pid, if the lock was recovered
      */
+    @Override
     public OptionalLong recoveredFromDeadOwner() {
         long pid = recoveredFrom;
         return pid == 0 ? OptionalLong.empty() : OptionalLong.of(pid);
@@ -119,6 +146,7 @@ public final class RLock implements Serializable, AutoCloseable {
      *
      * @return the name
      */
+    @Override
     public String name() {
         return name;
     }
@@ -146,6 +174,7 @@ public final class RLock implements Serializable, AutoCloseable {
      * @return the serial form
      */
     private Object writeReplace() {
-        return HandleProxy.of(Handles.RLOCK, attachment, 0);
+        boolean inValue = attachment.segment().kind() == Segment.KIND_VALUE;
+        return HandleProxy.of(inValue ? Handles.VALUE_RLOCK : Handles.RLOCK, attachment, offset);
     }
 }

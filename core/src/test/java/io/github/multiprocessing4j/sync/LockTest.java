@@ -36,7 +36,7 @@ class LockTest {
 
     static void incrementAndCount(IntValue counter, IntArray mine, Integer index, Event progressed)
             throws InterruptedException {
-        Lock lock = counter.getLock();
+        Lockable lock = counter.getLock();
         for (int i = 0; i < 50_000; i++) {
             lock.acquire();
             counter.set(counter.get() + 1);

@@ -8,20 +8,23 @@ package io.github.multiprocessing4j.internal.shm;
  *   +-------------------------------------------------------------------------------+
  *   | lock (LockLayout, 64 bytes): guards compound updates                          |
  *   +-------------------+-------------------+---------------------------------------+
- *  64 | type (int)        | length (int)      | reserved (56 bytes, to offset 128)    |
+ *  64 | type (int)        | length (int)      | typecode (int: Python's letter, 0 =   |
+ *     |                   |                   | the type's default) | reserved        |
  *   +-------------------+-------------------+---------------------------------------+
  * 128 | elements: length x 8 bytes (int and boolean use the low 4 bytes of each slot  |
  *     | in platform order; double is stored as its long bits)                         |
  *   +-------------------------------------------------------------------------------+
  * </pre>
- * A Value is an array of length 1. Each element slot is 8 bytes and 8-aligned, so every element can be read
- * and written atomically with a VarHandle.
+ * A Value is an array of length 1. The typecode ({@code 'B'}, {@code 'H'}...) says which range the slot's
+ * values keep; the type says how the slot is read. Each element slot is 8 bytes and 8-aligned, so every element
+ * can be read and written atomically with a VarHandle.
  */
 public final class ValueLayout {
     public static final int VERSION = 1;
     public static final int LOCK_OFFSET = 0;
     public static final int TYPE_OFFSET = 64;
     public static final int LENGTH_OFFSET = 68;
+    public static final int TYPECODE_OFFSET = 72;
     public static final int ELEMENTS_OFFSET = 128;
     public static final int SLOT = 8;
 

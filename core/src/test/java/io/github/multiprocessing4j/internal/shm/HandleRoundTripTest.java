@@ -69,7 +69,7 @@ class HandleRoundTripTest {
         ((IntArray) h.get(i++)).set(0, 4);
         ((LongArray) h.get(i++)).set(1, 5);
         ((DoubleArray) h.get(i++)).set(2, 6.5);
-        Lock valueLock = (Lock) h.get(i++);
+        RLock valueLock = (RLock) h.get(i++); // a Value's own lock is an RLock, as Python's default
         valueLock.acquire();
         valueLock.release();
     }
