@@ -8,11 +8,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -88,6 +90,7 @@ public final class RatioChart {
         LogAxis axis = new LogAxis("ratio, Java vs Python (> 1: Java better; log scale)");
         axis.setBase(10);
         axis.setSmallestValue(1e-3);
+        axis.setNumberFormatOverride(new DecimalFormat("0.###x")); // 0.5x, 1x, 10x rather than powers of ten
         BarRenderer bars = new BarRenderer();
         bars.setBase(1.0); // bars grow from "same as Python"
         bars.setBarPainter(new StandardBarPainter());
@@ -97,6 +100,7 @@ public final class RatioChart {
         bars.setItemMargin(0.05);
         CategoryPlot plot = new CategoryPlot(data, new org.jfree.chart.axis.CategoryAxis(), axis, bars);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         ValueMarker same = new ValueMarker(1.0, Color.DARK_GRAY, new BasicStroke(1.5f));
