@@ -1,29 +1,48 @@
 package io.github.multiprocessing4j.internal.events;
 
+import jdk.jfr.FlightRecorder;
+
 /**
  * The JDK Flight Recorder events of this library, one line at each place that records one. When no recording is
  * on (or the event is disabled), each method costs a test of a flag: nothing is allocated, the clock is not read.
- * A recording sees them in JDK Mission Control or {@code jfr print --categories multiprocessing4j}.
+ * Until the recorder is initialized (a recording started, or {@code -XX:StartFlightRecording}), not even the
+ * event classes are loaded. A recording sees them in JDK Mission Control or
+ * {@code jfr print --categories multiprocessing4j}.
  *
  * <p>Events are recorded in the JVM that sees what happens: process start and exit, pool tasks and workers in the
  * parent; lock recoveries and blocking waits in the process that waited.
  */
 public final class Events {
-    // isEnabled() reads a flag that the recorder flips for the event's class; one instance each serves every thread
-    private static final ProcessStartEvent START = new ProcessStartEvent();
-    private static final ProcessExitEvent EXIT = new ProcessExitEvent();
-    private static final PoolTaskEvent TASK = new PoolTaskEvent();
-    private static final WorkerStartEvent WORKER_START = new WorkerStartEvent();
-    private static final WorkerExitEvent WORKER_EXIT = new WorkerExitEvent();
-    private static final LockRecoveryEvent RECOVERY = new LockRecoveryEvent();
-    private static final WaitEvent WAIT = new WaitEvent();
-
     private Events() {
+    }
+
+    /**
+     * One instance of each event, whose {@code isEnabled()} reads the flag that the recorder flips for its class.
+     * Loaded only once the recorder is initialized: loading a {@code jdk.jfr.Event} subclass initializes the
+     * recorder's machinery (hundreds of classes, a second or more on a busy machine), which a child JVM or a
+     * program that never records must not pay.
+     */
+    private static final class Probes {
+        static final ProcessStartEvent START = new ProcessStartEvent();
+        static final ProcessExitEvent EXIT = new ProcessExitEvent();
+        static final PoolTaskEvent TASK = new PoolTaskEvent();
+        static final WorkerStartEvent WORKER_START = new WorkerStartEvent();
+        static final WorkerExitEvent WORKER_EXIT = new WorkerExitEvent();
+        static final LockRecoveryEvent RECOVERY = new LockRecoveryEvent();
+        static final WaitEvent WAIT = new WaitEvent();
+
+        private Probes() {
+        }
+    }
+
+    /** Whether a recording may be on: a volatile read, and no event class loaded while it is false. */
+    private static boolean recorder() {
+        return FlightRecorder.isInitialized();
     }
 
     /** A process start begins: returns its event, or null when none is recorded. */
     public static ProcessStartEvent processStartBegins() {
-        if (!START.isEnabled()) {
+        if (!recorder() || !Probes.START.isEnabled()) {
             return null;
         }
         ProcessStartEvent e = new ProcessStartEvent();
@@ -44,7 +63,7 @@ public final class Events {
 
     /** A child JVM ended with this (Python) exit code. */
     public static void processExited(long pid, int exitCode) {
-        if (EXIT.isEnabled()) {
+        if (recorder() && Probes.EXIT.isEnabled()) {
             ProcessExitEvent e = new ProcessExitEvent();
             e.pid = pid;
             e.exitCode = exitCode;
@@ -54,7 +73,7 @@ public final class Events {
 
     /** A pool unit's result arrived; {@code startNanos} is when its worker began it ({@code System.nanoTime}). */
     public static void poolTaskDone(String worker, long workerPid, int items, long startNanos) {
-        if (TASK.isEnabled()) {
+        if (recorder() && Probes.TASK.isEnabled()) {
             PoolTaskEvent e = new PoolTaskEvent();
             e.worker = worker;
             e.workerPid = workerPid;
@@ -66,7 +85,7 @@ public final class Events {
 
     /** A pool worker's launch begins: returns its event, or null when none is recorded. */
     public static WorkerStartEvent workerStartBegins() {
-        if (!WORKER_START.isEnabled()) {
+        if (!recorder() || !Probes.WORKER_START.isEnabled()) {
             return null;
         }
         WorkerStartEvent e = new WorkerStartEvent();
@@ -86,7 +105,7 @@ public final class Events {
 
     /** A pool worker ended; {@code died} when the pool had not retired it. */
     public static void workerExited(String worker, long pid, int exitCode, boolean died, int inflight) {
-        if (WORKER_EXIT.isEnabled()) {
+        if (recorder() && Probes.WORKER_EXIT.isEnabled()) {
             WorkerExitEvent e = new WorkerExitEvent();
             e.worker = worker;
             e.workerPid = pid;
@@ -99,7 +118,7 @@ public final class Events {
 
     /** A lock was taken over from a dead holder. */
     public static void lockRecovered(long deadPid) {
-        if (RECOVERY.isEnabled()) {
+        if (recorder() && Probes.RECOVERY.isEnabled()) {
             LockRecoveryEvent e = new LockRecoveryEvent();
             e.deadPid = deadPid;
             e.commit();
@@ -108,7 +127,7 @@ public final class Events {
 
     /** A wait on shared memory begins (the state was not there at once): its event, or null. */
     public static WaitEvent waitBegins() {
-        if (!WAIT.isEnabled()) {
+        if (!recorder() || !Probes.WAIT.isEnabled()) {
             return null;
         }
         WaitEvent e = new WaitEvent();

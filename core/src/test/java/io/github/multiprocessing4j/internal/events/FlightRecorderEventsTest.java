@@ -11,9 +11,12 @@ import io.github.multiprocessing4j.ipc.QueueEmptyException;
 import io.github.multiprocessing4j.pool.Pool;
 import io.github.multiprocessing4j.sync.Event;
 import io.github.multiprocessing4j.sync.Lock;
+import io.github.multiprocessing4j.fixtures.HelloParent;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
@@ -53,6 +56,18 @@ class FlightRecorderEventsTest {
         assertThat(Events.processStartBegins()).isNull();
         assertThat(Events.waitBegins()).isNull();
         assertThat(Events.workerStartBegins()).isNull();
+    }
+
+    @Test
+    void shouldNotLoadTheRecorderInAProgramThatDoesNotRecord() throws Exception {
+        java.lang.Process parent = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xlog:class+load=info",
+                "-cp", System.getProperty("java.class.path"), HelloParent.class.getName(), "quiet")
+                .redirectErrorStream(true).start();
+        String out = new String(parent.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(parent.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(out).contains("child quiet").contains("exit 0") // it started a process and saw it end
+                .doesNotContain("jdk.jfr.Event ").doesNotContain(".internal.events.ProcessStartEvent");
     }
 
     @Test
