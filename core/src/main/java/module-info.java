@@ -31,5 +31,7 @@ module io.github.multiprocessing4j {
 
     // sun.misc.Signal: a child reports SIGTERM and SIGINT as exit codes -15 and -2, as Python does
     requires jdk.unsupported;
+    // JDK Flight Recorder events (internal/events): in every JDK since 11; no cost when no recording is on
+    requires jdk.jfr;
     requires static me.tongfei.progressbar;
 }

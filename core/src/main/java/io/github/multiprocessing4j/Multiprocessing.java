@@ -126,6 +126,39 @@ public final class Multiprocessing {
     }
 
     /**
+     * Starts {@code n} spare JVMs now, so that the next {@code n} processes started with the {@link StartMethod#WARM
+     * warm} start method run in JVMs that are already up and warmed up (Python's forkserver with
+     * {@code set_forkserver_preload}: pay for the interpreters before they are needed). Returns at once; the JVMs
+     * boot in the background. A program that knows it will start eight processes calls {@code prestart(8)} while
+     * it does other work, and the eight starts then cost a hand-off each instead of a JVM start.
+     *
+     * <p>The spares are the same as those the warm start method keeps anyway: they run with this JVM's class path
+     * and options, only processes without their own JVM options, environment, directory or redirected output can
+     * use them, each start that takes one starts a replacement in the background, and they are retired after
+     * {@code multiprocessing4j.spareIdleSeconds} (default 30) unused and when this JVM exits (they end with it
+     * even when it is killed). {@code prestart(0)} does nothing.
+     *
+     * @param n how many spares to have ready, 0 to {@code multiprocessing4j.maxSpares} (default 8)
+     * @throws IllegalArgumentException when {@code n} is negative or above the maximum (the message names the
+     *     property that raises it)
+     * @throws IllegalStateException when this JVM is exiting, or this is a daemon process (which may not have
+     *     children)
+     */
+    public static void prestart(int n) {
+        JvmRuntime runtime = JvmRuntime.get();
+        if (runtime.identity().daemon()) {
+            throw new IllegalStateException("daemonic processes are not allowed to have children");
+        }
+        List<ClassLoader> loaders = new ArrayList<>();
+        loaders.add(Multiprocessing.class.getClassLoader());
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        if (context != null) {
+            loaders.add(context);
+        }
+        runtime.spares().prestart(n, loaders);
+    }
+
+    /**
      * Allows classes to be deserialized when they come from another process, in addition to the defaults (the
      * JDK's value types and collections, this library, and the packages this process has itself sent). Children
      * started afterwards inherit the patterns. Same as the system property {@code multiprocessing4j.serialAllow}.

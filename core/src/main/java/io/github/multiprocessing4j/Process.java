@@ -10,6 +10,8 @@ import io.github.multiprocessing4j.function.Target2;
 import io.github.multiprocessing4j.function.Target3;
 import io.github.multiprocessing4j.function.Target4;
 import io.github.multiprocessing4j.internal.codec.Codec;
+import io.github.multiprocessing4j.internal.events.Events;
+import io.github.multiprocessing4j.internal.events.ProcessStartEvent;
 import io.github.multiprocessing4j.internal.process.ChildHandle;
 import io.github.multiprocessing4j.internal.process.DirectTask;
 import io.github.multiprocessing4j.internal.process.Identity;
@@ -458,6 +460,7 @@ public class Process implements Serializable, AutoCloseable {
             throw new IllegalStateException("daemonic processes are not allowed to have children");
         }
         Object[] given = args;
+        ProcessStartEvent event = Events.processStartBegins(); // a Flight Recorder event, or null
         try {
             if (target != null) {
                 args = Targets.bind(target, args, kwargs);
@@ -483,6 +486,8 @@ public class Process implements Serializable, AutoCloseable {
             StartMethod method = startMethod != null ? startMethod : Multiprocessing.getStartMethod();
             ChildHandle warm = method == StartMethod.WARM ? runtime.spares().take(request, isPlainData(task)) : null;
             handle = warm != null ? warm : runtime.launcher().launch(request);
+            Events.processStarted(event, name, method == StartMethod.WARM ? "warm" : "spawn", warm != null,
+                    handle.pid());
         } catch (RuntimeException | Error e) {
             args = given; // a retry binds the arguments as given, not as bound
             throw e;

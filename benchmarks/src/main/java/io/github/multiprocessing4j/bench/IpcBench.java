@@ -11,93 +11,156 @@ import io.github.multiprocessing4j.sync.Barrier;
 import io.github.multiprocessing4j.sync.Lockable;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
- * Queue, Pipe and Value figures between processes, printed as JSON lines with the metric names of
- * ../shared/bench/python/bench_mp.py ({@code transport}, {@code value}, {@code pipe_rtt_obj}, {@code queue_rtt_int}).
- * Run: {@code java -cp benchmarks/target/classes:core/target/classes io.github.multiprocessing4j.bench.IpcBench
- * [runs]}. Timing is from the producer's first put to the consumer's last get ({@code System.nanoTime} is
- * CLOCK_MONOTONIC on Linux, the same clock in every process).
+ * Queue, Pipe and Value figures between processes, with the metric names of bench_mp.py ({@code transport},
+ * {@code value}, {@code pipe_rtt_obj}, {@code queue_rtt_int}).
+ *
+ * <p>Each metric runs in {@link Rounds}: the same producer and consumer processes (or echo child) repeat the
+ * measurement, meeting at a barrier before each round, so that a steady figure is taken after warm-up rounds in
+ * JVMs whose code has been compiled, and a cold figure is the first round in fresh JVMs (see {@link Steadiness}).
+ * Timing is from the producer's first put to the consumer's last get ({@code System.nanoTime} is CLOCK_MONOTONIC
+ * on Linux, the same clock in every process).
  */
-public final class IpcBench {
+final class IpcBench {
     private static final int NS = 200_000;
     private static final int NB = 500;
     private static final int MIB = 1 << 20;
+    private static final double MB = NB * (double) MIB / 1e6;
     private static final Duration WAIT = Duration.ofMinutes(2);
 
     private IpcBench() {
     }
 
-    /** Puts {@code n} ints, or {@code -n} 1 MiB byte arrays when n is negative. */
-    static void queueProducer(Queue<Object> q, Barrier b, Integer count, Queue<Long> times) throws Exception {
-        boolean bytes = count < 0;
-        int n = Math.abs(count);
+    /** The metrics of this class by name: unit, note, and how to measure them. */
+    static Map<String, Metric> metrics() {
+        Map<String, Metric> m = new LinkedHashMap<>();
+        m.put("queue_small_int", new Metric("msgs/s", "1 producer proc -> 1 consumer proc, 200000 x q.put(int)",
+                r -> rate(NS, twoParty(r, (q, b, t) -> new Process(IpcBench::queueProducer, q, b, spec(NS, r), t),
+                        (q, b, t) -> new Process(IpcBench::queueConsumer, q, b, spec(NS, r), t), Queue::new))));
+        m.put("queue_1MiB_bytes", new Metric("MB/s", "500 x q.put(1 MiB byte[]); MB = 1e6 bytes",
+                r -> rate(MB, twoParty(r, (q, b, t) -> new Process(IpcBench::queueProducer, q, b, spec(-NB, r), t),
+                        (q, b, t) -> new Process(IpcBench::queueConsumer, q, b, spec(NB, r), t), Queue::new))));
+        m.put("simplequeue_small_int", new Metric("msgs/s", "SimpleQueue, 200000 x put(int)",
+                r -> rate(NS, twoParty(r, (q, b, t) -> new Process(IpcBench::simpleProducer, q, b, spec(NS, r), t),
+                        (q, b, t) -> new Process(IpcBench::simpleConsumer, q, b, spec(NS, r), t),
+                        SimpleQueue::new))));
+        for (boolean duplex : new boolean[] {true, false}) {
+            String tag = duplex ? "duplex" : "oneway";
+            m.put("pipe_" + tag + "_send_recv_int", new Metric("msgs/s",
+                    "Pipe(duplex=" + duplex + "): 200000 x send(int)/recv()",
+                    r -> rate(NS, twoParty(r, (p, b, t) -> new Process(IpcBench::pipeProducer, p.conn2(), b,
+                            spec(NS, r), t), (p, b, t) -> new Process(IpcBench::pipeConsumer, p.conn1(), b,
+                            spec(NS, r), t), () -> Pipe.open(duplex)))));
+            m.put("pipe_" + tag + "_send_bytes_1MiB", new Metric("MB/s",
+                    "Pipe(duplex=" + duplex + "): 500 x sendBytes(1 MiB)/recvBytes()",
+                    r -> rate(MB, twoParty(r, (p, b, t) -> new Process(IpcBench::pipeProducer, p.conn2(), b,
+                            spec(-NB, r), t), (p, b, t) -> new Process(IpcBench::pipeConsumer, p.conn1(), b,
+                            spec(-NB, r), t), () -> Pipe.open(duplex)))));
+        }
+        m.put("pipe_rtt_obj", new Metric("us", "send(null) + recv of a long[2] reply, child already running",
+                IpcBench::pipeRtt));
+        m.put("queue_rtt_int", new Metric("us", "Queue.put(int) -> child get/put -> parent get",
+                IpcBench::queueRtt));
+        m.put("value_i_locked_incr_2x100k", new Metric("ms",
+                "2 procs x 100000 x locked v.set(v.get()+1), from the barrier to the last finish",
+                IpcBench::lockedIncrements));
+        return m;
+    }
+
+    /** Item count (negative: that many 1 MiB byte arrays) and the number of rounds, as one argument. */
+    private static int[] spec(int count, Rounds r) {
+        return new int[] {count, r.total()};
+    }
+
+    private static List<Double> rate(double amount, List<Double> seconds) {
+        List<Double> rates = new ArrayList<>();
+        for (double s : seconds) {
+            rates.add(amount / s);
+        }
+        return rates;
+    }
+
+    static void queueProducer(Queue<Object> q, Barrier b, int[] spec, Queue<Long> times) throws Exception {
+        boolean bytes = spec[0] < 0;
+        int n = Math.abs(spec[0]);
         byte[] payload = new byte[MIB];
-        b.await(WAIT);
-        long t0 = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            q.put(bytes ? payload : (Object) i);
+        for (int r = 0; r < spec[1]; r++) {
+            b.await(WAIT);
+            long t0 = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                q.put(bytes ? payload : (Object) i);
+            }
+            times.put(t0);
         }
-        times.put(t0);
     }
 
-    static void queueConsumer(Queue<Object> q, Barrier b, Integer n, Queue<Long> times) throws Exception {
-        b.await(WAIT);
-        for (int i = 0; i < n; i++) {
-            q.get();
+    static void queueConsumer(Queue<Object> q, Barrier b, int[] spec, Queue<Long> times) throws Exception {
+        for (int r = 0; r < spec[1]; r++) {
+            b.await(WAIT);
+            for (int i = 0; i < spec[0]; i++) {
+                q.get();
+            }
+            times.put(System.nanoTime());
         }
-        times.put(System.nanoTime());
     }
 
-    static void simpleProducer(SimpleQueue<Object> q, Barrier b, Integer n, Queue<Long> times) throws Exception {
-        b.await(WAIT);
-        long t0 = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            q.put(i);
+    static void simpleProducer(SimpleQueue<Object> q, Barrier b, int[] spec, Queue<Long> times) throws Exception {
+        for (int r = 0; r < spec[1]; r++) {
+            b.await(WAIT);
+            long t0 = System.nanoTime();
+            for (int i = 0; i < spec[0]; i++) {
+                q.put(i);
+            }
+            times.put(t0);
         }
-        times.put(t0);
     }
 
-    static void simpleConsumer(SimpleQueue<Object> q, Barrier b, Integer n, Queue<Long> times) throws Exception {
-        b.await(WAIT);
-        for (int i = 0; i < n; i++) {
-            q.get();
+    static void simpleConsumer(SimpleQueue<Object> q, Barrier b, int[] spec, Queue<Long> times) throws Exception {
+        for (int r = 0; r < spec[1]; r++) {
+            b.await(WAIT);
+            for (int i = 0; i < spec[0]; i++) {
+                q.get();
+            }
+            times.put(System.nanoTime());
         }
-        times.put(System.nanoTime());
     }
 
-    /** Sends {@code n} ints, or {@code -n} 1 MiB byte arrays when n is negative. */
-    static void pipeProducer(Connection w, Barrier b, Integer count, Queue<Long> times) throws Exception {
-        boolean bytes = count < 0;
-        int n = Math.abs(count);
+    static void pipeProducer(Connection w, Barrier b, int[] spec, Queue<Long> times) throws Exception {
+        boolean bytes = spec[0] < 0;
+        int n = Math.abs(spec[0]);
         byte[] payload = new byte[MIB];
-        b.await(WAIT);
-        long t0 = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            if (bytes) {
-                w.sendBytes(payload);
-            } else {
-                w.send(i);
+        for (int r = 0; r < spec[1]; r++) {
+            b.await(WAIT);
+            long t0 = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                if (bytes) {
+                    w.sendBytes(payload);
+                } else {
+                    w.send(i);
+                }
             }
+            times.put(t0);
         }
-        times.put(t0);
     }
 
-    static void pipeConsumer(Connection r, Barrier b, Integer count, Queue<Long> times) throws Exception {
-        boolean bytes = count < 0;
-        int n = Math.abs(count);
-        b.await(WAIT);
-        for (int i = 0; i < n; i++) {
-            if (bytes) {
-                r.recvBytes();
-            } else {
-                r.recv();
+    static void pipeConsumer(Connection r, Barrier b, int[] spec, Queue<Long> times) throws Exception {
+        boolean bytes = spec[0] < 0;
+        int n = Math.abs(spec[0]);
+        for (int round = 0; round < spec[1]; round++) {
+            b.await(WAIT);
+            for (int i = 0; i < n; i++) {
+                if (bytes) {
+                    r.recvBytes();
+                } else {
+                    r.recv();
+                }
             }
+            times.put(System.nanoTime());
         }
-        times.put(System.nanoTime());
     }
 
     static void pipeEcho(Connection c, Integer n) throws Exception {
@@ -113,82 +176,65 @@ public final class IpcBench {
         }
     }
 
-    static void incrementLocked(IntValue v, Barrier b, Integer n, Queue<long[]> times) throws Exception {
-        b.await(WAIT);
-        long t0 = System.nanoTime();
+    static void incrementLocked(IntValue v, Barrier b, int[] spec, Queue<long[]> times) throws Exception {
         Lockable lock = v.getLock();
-        for (int i = 0; i < n; i++) {
-            lock.acquire();
-            try {
-                v.set(v.get() + 1);
-            } finally {
-                lock.release();
-            }
-        }
-        times.put(new long[] {t0, System.nanoTime()});
-    }
-
-    /** Runs a producer and a consumer process, returns seconds from the producer's start to the consumer's end. */
-    private static double twoParty(Process producer, Process consumer, Queue<Long> times) throws Exception {
-        producer.start();
-        consumer.start();
-        long a = times.get(WAIT);
-        long b = times.get(WAIT);
-        producer.join();
-        consumer.join();
-        return (Math.max(a, b) - Math.min(a, b)) / 1e9;
-    }
-
-    public static void main(String[] args) throws Exception {
-        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        double mb = NB * (double) MIB / 1e6;
-        List<Double> v = new ArrayList<>();
-        for (int r = 0; r < runs; r++) {
-            try (Queue<Object> q = new Queue<>(); Barrier b = new Barrier(2); Queue<Long> t = new Queue<>()) {
-                v.add(NS / twoParty(new Process(IpcBench::queueProducer, q, b, NS, t),
-                        new Process(IpcBench::queueConsumer, q, b, NS, t), t));
-            }
-        }
-        emit("queue_small_int", "msgs/s", v, "1 producer proc -> 1 consumer proc, 200000 x q.put(int)");
-        v.clear();
-        for (int r = 0; r < runs; r++) {
-            try (Queue<Object> q = new Queue<>(); Barrier b = new Barrier(2); Queue<Long> t = new Queue<>()) {
-                v.add(mb / twoParty(new Process(IpcBench::queueProducer, q, b, -NB, t),
-                        new Process(IpcBench::queueConsumer, q, b, NB, t), t));
-            }
-        }
-        emit("queue_1MiB_bytes", "MB/s", v, "500 x q.put(1 MiB byte[]); MB = 1e6 bytes");
-        v.clear();
-        for (int r = 0; r < runs; r++) {
-            try (SimpleQueue<Object> q = new SimpleQueue<>(); Barrier b = new Barrier(2);
-                    Queue<Long> t = new Queue<>()) {
-                v.add(NS / twoParty(new Process(IpcBench::simpleProducer, q, b, NS, t),
-                        new Process(IpcBench::simpleConsumer, q, b, NS, t), t));
-            }
-        }
-        emit("simplequeue_small_int", "msgs/s", v, "SimpleQueue, 200000 x put(int)");
-        for (boolean duplex : new boolean[] {true, false}) {
-            String tag = duplex ? "duplex" : "oneway";
-            v.clear();
-            for (int r = 0; r < runs; r++) {
-                try (Pipe p = Pipe.open(duplex); Barrier b = new Barrier(2); Queue<Long> t = new Queue<>()) {
-                    v.add(NS / twoParty(new Process(IpcBench::pipeProducer, p.conn2(), b, NS, t),
-                            new Process(IpcBench::pipeConsumer, p.conn1(), b, NS, t), t));
+        for (int r = 0; r < spec[1]; r++) {
+            b.await(WAIT);
+            long t0 = System.nanoTime();
+            for (int i = 0; i < spec[0]; i++) {
+                lock.acquire();
+                try {
+                    v.set(v.get() + 1);
+                } finally {
+                    lock.release();
                 }
             }
-            emit("pipe_" + tag + "_send_recv_int", "msgs/s", v, "Pipe(duplex=" + duplex + "): 200000 x send(int)/recv()");
-            v.clear();
-            for (int r = 0; r < runs; r++) {
-                try (Pipe p = Pipe.open(duplex); Barrier b = new Barrier(2); Queue<Long> t = new Queue<>()) {
-                    v.add(mb / twoParty(new Process(IpcBench::pipeProducer, p.conn2(), b, -NB, t),
-                            new Process(IpcBench::pipeConsumer, p.conn1(), b, -NB, t), t));
+            times.put(new long[] {t0, System.nanoTime()});
+        }
+    }
+
+    /** Makes one of the two processes of a measurement from the channel, the barrier and the times queue. */
+    @FunctionalInterface
+    private interface Party<C> {
+        Process make(C channel, Barrier barrier, Queue<Long> times);
+    }
+
+    /** Opens the channel measured (a queue or a pipe). */
+    @FunctionalInterface
+    private interface Opener<C> {
+        C open() throws Exception;
+    }
+
+    /**
+     * Starts a producer and a consumer that repeat {@code r.total()} rounds; returns seconds from the producer's
+     * start to the consumer's end of each measured round.
+     */
+    @SuppressWarnings("try") // the channel's close() declares Exception: this method throws Exception anyway
+    private static <C extends AutoCloseable> List<Double> twoParty(Rounds r, Party<C> producer, Party<C> consumer,
+            Opener<C> opener) throws Exception {
+        List<Double> seconds = new ArrayList<>();
+        try (C channel = opener.open(); Barrier b = new Barrier(2); Queue<Long> times = new Queue<>()) {
+            Process p = producer.make(channel, b, times);
+            Process c = consumer.make(channel, b, times);
+            p.start();
+            c.start();
+            for (int round = 0; round < r.total(); round++) {
+                long a = times.get(WAIT);
+                long z = times.get(WAIT);
+                if (r.isMeasured(round)) {
+                    seconds.add((Math.max(a, z) - Math.min(a, z)) / 1e9);
                 }
             }
-            emit("pipe_" + tag + "_send_bytes_1MiB", "MB/s", v, "Pipe(duplex=" + duplex
-                    + "): 500 x sendBytes(1 MiB)/recvBytes()");
+            p.join();
+            c.join();
         }
-        int n = 2000 * runs;
-        v.clear();
+        return seconds;
+    }
+
+    /** Round trips: {@code r.warm()} rounds of {@code r.samples()} discarded, then {@code r.measured()} kept. */
+    private static List<Double> pipeRtt(Rounds r) throws Exception {
+        List<Double> us = new ArrayList<>();
+        int n = r.total() * r.samples();
         try (Pipe p = Pipe.open()) {
             Process echo = new Process(IpcBench::pipeEcho, p.conn2(), n);
             echo.start();
@@ -196,12 +242,18 @@ public final class IpcBench {
                 long t1 = System.nanoTime();
                 p.conn1().send(null);
                 p.conn1().recv();
-                v.add((System.nanoTime() - t1) / 1e3);
+                if (r.isMeasured(i / r.samples())) {
+                    us.add((System.nanoTime() - t1) / 1e3);
+                }
             }
             echo.join();
         }
-        emit("pipe_rtt_obj", "us", v, "send(null) + recv of a long[2] reply, child already running");
-        v.clear();
+        return us;
+    }
+
+    private static List<Double> queueRtt(Rounds r) throws Exception {
+        List<Double> us = new ArrayList<>();
+        int n = r.total() * r.samples();
         try (Queue<Object> in = new Queue<>(); Queue<Object> out = new Queue<>()) {
             Process echo = new Process(IpcBench::queueEcho, in, out, n);
             echo.start();
@@ -209,38 +261,37 @@ public final class IpcBench {
                 long t1 = System.nanoTime();
                 in.put(i);
                 out.get();
-                v.add((System.nanoTime() - t1) / 1e3);
+                if (r.isMeasured(i / r.samples())) {
+                    us.add((System.nanoTime() - t1) / 1e3);
+                }
             }
             echo.join();
         }
-        emit("queue_rtt_int", "us", v, "Queue.put(int) -> child get/put -> parent get");
-        v.clear();
-        List<Integer> finals = new ArrayList<>();
-        for (int r = 0; r < runs; r++) {
-            try (IntValue value = Value.ofInt(0); Barrier b = new Barrier(2); Queue<long[]> t = new Queue<>()) {
-                Process p1 = new Process(IpcBench::incrementLocked, value, b, 100_000, t);
-                Process p2 = new Process(IpcBench::incrementLocked, value, b, 100_000, t);
-                p1.start();
-                p2.start();
-                long[] a = t.get(WAIT);
-                long[] c = t.get(WAIT);
-                p1.join();
-                p2.join();
-                v.add((Math.max(a[1], c[1]) - Math.min(a[0], c[0])) / 1e6);
-                finals.add(value.get());
-            }
-        }
-        emit("value_i_locked_incr_2x100k", "ms", v, "2 procs x 100000 x locked v.set(v.get()+1); final counts "
-                + finals);
+        return us;
     }
 
-    private static void emit(String name, String unit, List<Double> values, String note) {
-        double[] s = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double median = s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-        System.out.println(String.format(Locale.ROOT,
-                "{\"name\": \"%s\", \"unit\": \"%s\", \"median\": %.3f, \"min\": %.3f, \"max\": %.3f, \"n\": %d,"
-                        + " \"method\": \"jvm\", \"note\": \"%s\"}",
-                name, unit, median, s[0], s[s.length - 1], s.length, note));
-        Arrays.fill(s, 0);
+    private static List<Double> lockedIncrements(Rounds r) throws Exception {
+        List<Double> ms = new ArrayList<>();
+        int n = 100_000;
+        try (IntValue value = Value.ofInt(0); Barrier b = new Barrier(2); Queue<long[]> t = new Queue<>()) {
+            Process p1 = new Process(IpcBench::incrementLocked, value, b, new int[] {n, r.total()}, t);
+            Process p2 = new Process(IpcBench::incrementLocked, value, b, new int[] {n, r.total()}, t);
+            p1.start();
+            p2.start();
+            for (int round = 0; round < r.total(); round++) {
+                long[] a = t.get(WAIT);
+                long[] c = t.get(WAIT);
+                if (r.isMeasured(round)) {
+                    ms.add((Math.max(a[1], c[1]) - Math.min(a[0], c[0])) / 1e6);
+                }
+            }
+            p1.join();
+            p2.join();
+            if (value.get() != 2 * n * r.total()) {
+                throw new IllegalStateException("the locked counter lost updates: " + value.get() + " != "
+                        + 2 * n * r.total());
+            }
+        }
+        return ms;
     }
 }

@@ -2,6 +2,8 @@ package io.github.multiprocessing4j.internal.pool;
 
 import io.github.multiprocessing4j.exception.PoolBrokenException;
 import io.github.multiprocessing4j.exception.ProcessException;
+import io.github.multiprocessing4j.internal.events.Events;
+import io.github.multiprocessing4j.internal.events.WorkerStartEvent;
 import io.github.multiprocessing4j.internal.runtime.ExitStage;
 import io.github.multiprocessing4j.internal.runtime.JvmRuntime;
 import io.github.multiprocessing4j.internal.wire.Frame;
@@ -281,6 +283,7 @@ public final class PoolCore {
                 return;
             }
             worker.inflight.remove(unit);
+            Events.poolTaskDone(worker.name, worker.pid(), unit.count(), unit.startNanos);
             worker.quick = System.nanoTime() - unit.startNanos < QUICK_NANOS;
             cancelTimer(unit);
             TaskUnit next = worker.inflight.peek();
@@ -379,6 +382,7 @@ public final class PoolCore {
                 }
             }
             Worker worker;
+            WorkerStartEvent event = Events.workerStartBegins(); // a Flight Recorder event, or null
             try {
                 worker = launcher.launch();
             } catch (RuntimeException e) {
@@ -391,6 +395,7 @@ public final class PoolCore {
                 }
                 break;
             }
+            Events.workerStarted(event, worker.name, worker.pid(), !rethrow);
             synchronized (lock) {
                 workers.add(worker);
                 if (state == State.TERMINATED) {
@@ -420,6 +425,7 @@ public final class PoolCore {
     void onExit(Worker worker, int exitCode) {
         synchronized (lock) {
             workers.remove(worker);
+            Events.workerExited(worker.name, worker.pid(), exitCode, !worker.retiring, worker.inflight.size());
             WorkerExit.Triage triage = WorkerExit.triage(worker, exitCode);
             if (triage.failed() != null) {
                 deferred.add(() -> triage.failed().fail(triage.reason()));

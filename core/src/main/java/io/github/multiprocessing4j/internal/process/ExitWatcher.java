@@ -1,5 +1,6 @@
 package io.github.multiprocessing4j.internal.process;
 
+import io.github.multiprocessing4j.internal.events.Events;
 import io.github.multiprocessing4j.internal.spawn.ChildJvm;
 import io.github.multiprocessing4j.internal.wire.ChildSession;
 import io.github.multiprocessing4j.internal.wire.ExitReport;
@@ -69,7 +70,9 @@ final class ExitWatcher {
             try {
                 onEnd.run();
             } finally {
-                exitCode.complete(pythonExitCode(jvm.exitStatus(), session.exitReport(), killed, terminated));
+                int code = pythonExitCode(jvm.exitStatus(), session.exitReport(), killed, terminated);
+                Events.processExited(jvm.pid(), code);
+                exitCode.complete(code);
                 session.close();
                 jvm.closeStdin();
             }

@@ -125,6 +125,38 @@ public final class SparePool {
         }
     }
 
+    /**
+     * Starts spares now, so that at least {@code n} are there (ready or booting) for the next starts with the
+     * given class loaders' class path; returns at once, the JVMs boot in the background. Counts as a use: the
+     * spares are retired after the idle time like any others.
+     *
+     * @throws IllegalArgumentException when {@code n} is negative or above {@code multiprocessing4j.maxSpares}
+     * @throws IllegalStateException when this JVM is exiting
+     */
+    public void prestart(int n, List<ClassLoader> loaders) {
+        if (n < 0 || n > MAX) {
+            throw new IllegalArgumentException("prestart(n) takes 0 to " + MAX + " spares (n=" + n
+                    + "); raise the system property multiprocessing4j.maxSpares for more");
+        }
+        String path = InheritedJvm.classPath(loaders);
+        synchronized (lock) {
+            if (shutDown) {
+                throw new IllegalStateException("cannot prestart spares: this JVM is exiting");
+            }
+            if (n == 0) {
+                return;
+            }
+            lastUse = System.nanoTime();
+            if (!path.equals(classPath)) {
+                retireAll();
+                classPath = path;
+            }
+            wanted = Math.max(wanted, n);
+            background.execute(this::refill);
+            scheduleRetirement();
+        }
+    }
+
     private boolean fits(LaunchRequest r) {
         return r.javaBinary().equals(InheritedJvm.javaBinary()) && r.jvmOptions().isEmpty()
                 && r.environment().isEmpty() && r.directory() == null

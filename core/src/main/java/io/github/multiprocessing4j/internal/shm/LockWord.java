@@ -1,5 +1,6 @@
 package io.github.multiprocessing4j.internal.shm;
 
+import io.github.multiprocessing4j.internal.events.Events;
 import io.github.multiprocessing4j.internal.watch.Liveness;
 import java.nio.ByteBuffer;
 import java.util.function.LongPredicate;
@@ -101,6 +102,7 @@ public final class LockWord {
         buffer.putInt(base + LockLayout.COUNT_OFFSET, 1);
         Words.setLongRelease(buffer, base + LockLayout.DEAD_OWNER_OFFSET, pidOf(owner));
         Words.getAndAddLong(buffer, base + LockLayout.RECOVERIES_OFFSET, 1);
+        Events.lockRecovered(pidOf(owner));
         return true;
     }
 

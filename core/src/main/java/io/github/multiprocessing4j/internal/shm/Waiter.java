@@ -1,5 +1,7 @@
 package io.github.multiprocessing4j.internal.shm;
 
+import io.github.multiprocessing4j.internal.events.Events;
+import io.github.multiprocessing4j.internal.events.WaitEvent;
 import io.github.multiprocessing4j.internal.time.Durations;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
@@ -85,6 +87,16 @@ public final class Waiter {
      * @throws InterruptedException when the thread was interrupted while pausing
      */
     public Outcome await(BooleanSupplier done, Check check) throws InterruptedException {
+        if (done.getAsBoolean()) {
+            return Outcome.DONE;
+        }
+        WaitEvent event = Events.waitBegins(); // a Flight Recorder event, or null when none is recorded
+        Outcome outcome = awaitChanged(done, check);
+        Events.waitEnded(event, outcome);
+        return outcome;
+    }
+
+    private Outcome awaitChanged(BooleanSupplier done, Check check) throws InterruptedException {
         while (!done.getAsBoolean()) {
             if (timeToCheck() && check.stop()) {
                 return Outcome.STOPPED;

@@ -85,7 +85,9 @@ public final class InheritedJvm {
                 || arg.startsWith("-XX:AOTMode") || arg.startsWith("-XX:AOTConfiguration")
                 || arg.startsWith("-XX:SharedArchiveFile") || arg.startsWith("-XX:AOTCache")
                 || arg.startsWith("-XX:+AutoCreateSharedArchive") || arg.equals("-version")
-                || arg.equals("-showversion") || arg.equals("--show-version") || arg.equals("--dry-run");
+                || arg.equals("-showversion") || arg.equals("--show-version") || arg.equals("--dry-run")
+                // a child would record into the parent's file (and pay about a second to start the recorder)
+                || arg.startsWith("-XX:StartFlightRecording");
     }
 
     /**
