@@ -104,7 +104,7 @@ public final class Pool implements AutoCloseable {
     }
 
     Pool(PoolBuilder<?> settings) {
-        this.core = new PoolCore(settings.config("PoolWorker"));
+        this.core = new PoolCore(settings.config("PoolWorker", false));
         this.defaultTimeoutNanos = core.config().taskTimeoutNanos();
     }
 
@@ -480,7 +480,7 @@ public final class Pool implements AutoCloseable {
      */
     @Override
     public void close() {
-        core.shutdown();
+        core.shutdown(false);
         try {
             core.terminated().get();
         } catch (InterruptedException e) {

@@ -8,11 +8,11 @@ import io.github.multiprocessing4j.exception.SerializationFailedException;
 import io.github.multiprocessing4j.internal.pool.FunctionCache;
 import io.github.multiprocessing4j.internal.pool.FunctionRef;
 import io.github.multiprocessing4j.internal.pool.PoolCore;
-import io.github.multiprocessing4j.internal.pool.ProgressSink;
-import io.github.multiprocessing4j.internal.pool.StreamingMap;
+import io.github.multiprocessing4j.internal.pool.SubmittedMap;
 import io.github.multiprocessing4j.internal.pool.TaskFuture;
 import io.github.multiprocessing4j.internal.pool.TaskUnit;
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -86,7 +86,7 @@ public final class ProcessPoolExecutor implements ExecutorService, AutoCloseable
     }
 
     private ProcessPoolExecutor(Builder settings) {
-        this.core = new PoolCore(settings.config("ExecutorWorker"));
+        this.core = new PoolCore(settings.config("ExecutorWorker", true));
         this.defaultTimeoutNanos = core.config().taskTimeoutNanos();
     }
 
@@ -200,11 +200,51 @@ public final class ProcessPoolExecutor implements ExecutorService, AutoCloseable
     }
 
     /**
-     * Applies {@code function} to each element lazily, results in input order (Python: {@code executor.map},
-     * chunk size 1 by default). Each result is returned or its exception thrown by {@code next()}.
+     * Applies {@code function} to each element, results in input order (Python: {@code executor.map(fn, inputs,
+     * timeout=timeout, chunksize=chunksize)}). As in Python, the whole input is read and every task submitted when
+     * this is called: the tasks run even if the results are never read (so an endless input cannot be used; use
+     * {@link Pool#imap} for that). {@code next()} returns each result or throws its exception; an exception ends the
+     * iteration and the tasks not yet started are dropped, as Python's generator cancels its remaining futures.
+     * The timeout counts from this call: when a result is not there by then, {@code next()} throws a
+     * {@link java.util.concurrent.CompletionException} whose cause is a {@link TimeoutException} (Python:
+     * {@code TimeoutError}), and the tasks not yet started are dropped; running ones go on, as in Python.
      *
      * @param function the function
-     * @param inputs the elements, read lazily on the iterating thread
+     * @param inputs the elements, all read by this call
+     * @param chunksize elements per task, at least 1
+     * @param timeout how long after this call the results may come, or null for no limit
+     * @param <T> the element type
+     * @param <R> the result type
+     * @return the results
+     * @throws RejectedExecutionException after shutdown, or when an element cannot be serialized (then nothing
+     *     was submitted)
+     */
+    public <T, R> IMapIterator<R> map(SerializableFunction<T, R> function, Iterable<? extends T> inputs,
+            int chunksize, Duration timeout) {
+        if (chunksize < 1) {
+            throw new IllegalArgumentException("chunksize must be at least 1: chunksize=" + chunksize);
+        }
+        Objects.requireNonNull(inputs, "inputs");
+        FunctionRef ref = FunctionCache.of(Objects.requireNonNull(function, "function"), 1);
+        List<Object[]> args = new ArrayList<>();
+        for (T element : inputs) {
+            args.add(new Object[] {element});
+        }
+        try {
+            return new SubmittedIterator<>(SubmittedMap.<R>submit(core, ref, args, chunksize, defaultTimeoutNanos,
+                    timeout));
+        } catch (SerializationFailedException e) {
+            throw rejected(e);
+        } catch (IllegalStateException | PoolBrokenException e) {
+            throw new RejectedExecutionException("the executor does not accept tasks: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@link #map(SerializableFunction, Iterable, int, Duration)} without a timeout.
+     *
+     * @param function the function
+     * @param inputs the elements, all read by this call
      * @param chunksize elements per task, at least 1
      * @param <T> the element type
      * @param <R> the result type
@@ -212,30 +252,20 @@ public final class ProcessPoolExecutor implements ExecutorService, AutoCloseable
      */
     public <T, R> IMapIterator<R> map(SerializableFunction<T, R> function, Iterable<? extends T> inputs,
             int chunksize) {
-        if (chunksize < 1) {
-            throw new IllegalArgumentException("chunksize must be at least 1: chunksize=" + chunksize);
-        }
-        try {
-            core.checkAccepting();
-        } catch (IllegalStateException | PoolBrokenException e) {
-            throw new RejectedExecutionException("the executor does not accept tasks: " + e.getMessage(), e);
-        }
-        FunctionRef ref = FunctionCache.of(Objects.requireNonNull(function, "function"), 1);
-        return new StreamingIterator<>(new StreamingMap<>(core, ref, inputs.iterator(), e -> new Object[] {e},
-                chunksize, true, defaultTimeoutNanos, new ProgressSink(null, false, "map", -1)));
+        return map(function, inputs, chunksize, null);
     }
 
     /**
-     * {@link #map(SerializableFunction, Iterable, int)} with chunk size 1.
+     * {@link #map(SerializableFunction, Iterable, int, Duration)} with chunk size 1 and no timeout.
      *
      * @param function the function
-     * @param inputs the elements
+     * @param inputs the elements, all read by this call
      * @param <T> the element type
      * @param <R> the result type
      * @return the results
      */
     public <T, R> IMapIterator<R> map(SerializableFunction<T, R> function, Iterable<? extends T> inputs) {
-        return map(function, inputs, 1);
+        return map(function, inputs, 1, null);
     }
 
     @Override
@@ -315,9 +345,35 @@ public final class ProcessPoolExecutor implements ExecutorService, AutoCloseable
         }
     }
 
+    /**
+     * No new tasks; the submitted ones run, then the workers exit. Returns at once: Python's
+     * {@code shutdown(wait=False)}, the same as {@code shutdown(false, false)}.
+     */
     @Override
     public void shutdown() {
-        core.shutdown();
+        core.shutdown(false);
+    }
+
+    /**
+     * Python's {@code shutdown(wait, cancel_futures)} (3.9+). No new tasks are accepted. With {@code cancelFutures},
+     * the tasks that have not started fail with {@link CancellationException} (their futures are cancelled), as in
+     * Python, where the few already handed to a worker's call queue still run; here, those already written to a
+     * worker (at most a few small ones per worker) still run. Running tasks always finish. With {@code wait}, this
+     * returns once every task has ended and every worker has exited (uninterruptibly, as {@link #close()});
+     * without it, at once.
+     *
+     * <p>The {@link ExecutorService} methods map onto it: {@link #shutdown()} is {@code shutdown(false, false)},
+     * {@link #close()} is {@code shutdown(true, false)}, {@code awaitTermination} is the waiting part, and
+     * {@link #shutdownNow()} goes further than {@code cancelFutures} (it also kills the running tasks' workers).
+     *
+     * @param wait whether to wait until the tasks have ended and the workers exited
+     * @param cancelFutures whether to cancel the tasks that have not started
+     */
+    public void shutdown(boolean wait, boolean cancelFutures) {
+        core.shutdown(cancelFutures);
+        if (wait) {
+            awaitTerminationUninterruptibly();
+        }
     }
 
     /**
@@ -364,7 +420,10 @@ public final class ProcessPoolExecutor implements ExecutorService, AutoCloseable
     /** {@link #shutdown()}, then waits until the workers have exited (the queued tasks run first). */
     @Override
     public void close() {
-        shutdown();
+        shutdown(true, false);
+    }
+
+    private void awaitTerminationUninterruptibly() {
         boolean interrupted = false;
         while (true) {
             try {

@@ -88,6 +88,9 @@ public final class PoolCore {
             replenishing = true;
         }
         try {
+            if (config.onDemand()) {
+                launcher.encodeLoop(); // an initializer that cannot cross fails here, not at the first task
+            }
             replenish(true);
         } catch (RuntimeException e) {
             terminate();
@@ -111,6 +114,9 @@ public final class PoolCore {
             checkAcceptingLocked();
             pending.addAll(units);
             dispatchLocked();
+            if (config.onDemand() && !pending.isEmpty()) {
+                replenishLocked();
+            }
         }
         flush();
     }
@@ -160,6 +166,8 @@ public final class PoolCore {
     }
 
     private Worker pickLocked(TaskUnit unit) {
+        // an on-demand pool that may still start a worker queues a unit rather than put it behind a busy one
+        boolean mayGrow = config.onDemand() && activeLocked() < config.processes();
         Worker behind = null;
         for (Worker w : workers) {
             if (!w.ready || w.retiring || config.maxTasksPerChild() > 0 && w.assigned >= config.maxTasksPerChild()) {
@@ -170,7 +178,7 @@ public final class PoolCore {
                 return w;
             }
             int depth = w.quick ? QUICK_PIPELINE_DEPTH : PIPELINE_DEPTH;
-            if (behind == null && busy < depth && unit.size() <= PIPELINE_BYTES) {
+            if (behind == null && !mayGrow && busy < depth && unit.size() <= PIPELINE_BYTES) {
                 behind = w;
             }
         }
@@ -179,13 +187,12 @@ public final class PoolCore {
 
     private void sendLocked(Worker worker, TaskUnit unit) {
         int fn = unit.function().id();
-        boolean withFunction = !worker.functions.contains(fn);
-        if (withFunction) {
-            worker.functions.put(fn, Boolean.TRUE);
-        } else {
-            worker.functions.get(fn);
-        }
-        byte[] frame = PoolFrames.task(unit, withFunction);
+        boolean withFunction = worker.heldFunction != fn;
+        // the worker holds the function after this unit only while the next queued unit is of the same call
+        TaskUnit next = pending.peek();
+        boolean keep = next != null && next.function().id() == fn;
+        worker.heldFunction = keep ? fn : 0;
+        byte[] frame = PoolFrames.task(unit, withFunction, keep);
         unit.worker = worker;
         worker.inflight.add(unit);
         worker.assigned++;
@@ -292,6 +299,7 @@ public final class PoolCore {
                 retireLocked(worker);
             }
             dispatchLocked();
+            releaseIfIdleLocked(worker);
             drainLocked();
         }
         if (!unit.isEnded()) {
@@ -305,6 +313,22 @@ public final class PoolCore {
                 return;
             }
             unit.complete(outcomes);
+        }
+    }
+
+    /**
+     * An idle worker still holding a function (its call's other units went to other workers) is told to drop it,
+     * so that nothing in the worker keeps what the function captured.
+     */
+    private static void releaseIfIdleLocked(Worker worker) {
+        if (worker.heldFunction == 0 || !worker.inflight.isEmpty() || worker.retiring) {
+            return;
+        }
+        worker.heldFunction = 0;
+        try {
+            worker.handle.send(FrameType.POOL_TASK, PoolFrames.release());
+        } catch (IOException e) {
+            // the worker is dying: nothing of it is left to hold anything
         }
     }
 
@@ -337,14 +361,31 @@ public final class PoolCore {
         }
     }
 
-    /** How many more workers the pool wants: negative when it has too many. */
+    /**
+     * How many more workers the pool wants: negative when it has too many. An on-demand pool wants one per busy
+     * worker and per queued unit, up to its size, and keeps the idle ones it started (Python 3.9+'s
+     * {@code ProcessPoolExecutor._adjust_process_count}: a task starts a worker when none is idle).
+     */
     private int deficitLocked() {
         int desired = state == State.RUNNING || state == State.CLOSED && !pending.isEmpty() ? config.processes() : 0;
+        int active = activeLocked();
+        if (config.onDemand() && desired > 0) {
+            int busy = 0;
+            for (Worker w : workers) {
+                busy += !w.retiring && !w.inflight.isEmpty() ? 1 : 0;
+            }
+            desired = (int) Math.min(desired, Math.max(active, (long) busy + pending.size()));
+        }
+        return desired - active;
+    }
+
+    /** The workers that take units, or will once ready. */
+    private int activeLocked() {
         int active = 0;
         for (Worker w : workers) {
             active += w.retiring ? 0 : 1;
         }
-        return desired - active;
+        return active;
     }
 
     /** Starts replacing missing workers, after the breaker's backoff; returns at once. */
@@ -518,11 +559,19 @@ public final class PoolCore {
         return true;
     }
 
-    /** Python's {@code close()}: no new units; the queued ones run, then the workers exit. Does not wait. */
-    public void shutdown() {
+    /**
+     * Python's {@code close()}: no new units; the queued ones run (or, with {@code cancelPending}, fail with
+     * {@link CancellationException} without running: Python's {@code shutdown(cancel_futures=True)}), then the
+     * workers exit. The units already written to a worker run, as those in Python's call queue do. Does not wait.
+     */
+    public void shutdown(boolean cancelPending) {
         synchronized (lock) {
             if (state == State.RUNNING) {
                 state = State.CLOSED;
+            }
+            if (cancelPending && state == State.CLOSED) {
+                failPendingLocked(new CancellationException("the task was cancelled by shutdown(cancelFutures=true)"
+                        + " before it started"));
             }
             drainLocked();
             finishIfDoneLocked();
