@@ -41,21 +41,32 @@ import java.util.concurrent.TimeoutException;
  *
  * <h2>Lifecycle</h2>
  * <pre>
- *   running --shutdown()--&gt; shut down: queued tasks finish, workers exit --&gt; terminated
+ *   running --shutdown(wait, false)--&gt; shut down: queued tasks finish, workers exit --&gt; terminated
+ *      +--shutdown(wait, true)--&gt; tasks not started cancelled, running ones finish, workers exit --&gt; terminated
  *      +--shutdownNow()--&gt; workers killed, unfinished futures cancelled --&gt; terminated
  * </pre>
- * {@link #close()} is {@code shutdown()} then {@code awaitTermination} (as in Java 19).
+ * {@link #shutdown()} is {@code shutdown(false, false)}; {@link #close()} is {@code shutdown(true, false)}
+ * (as Java 19's {@code close()} and Python's {@code with}); {@code awaitTermination} waits as {@code wait=True}
+ * does. See {@link #shutdown(boolean, boolean)}.
+ *
+ * <p>Workers start on demand, as in Python 3.9+: a task starts a worker when no worker is idle and fewer than
+ * {@code maxWorkers} run; idle workers are kept and reused. An executor that is never given a task starts no JVM,
+ * and tasks given one at a time all run on one worker. ({@link Pool} starts all its workers at construction, as
+ * Python's {@code Pool} does.)
  *
  * <h2>What crosses the process boundary</h2>
  * The task (a {@link Callable} or {@link Runnable} that is also {@link Serializable}, such as a lambda given as
  * {@link SerializableCallable}) and its result. A task that cannot be serialized is refused at {@code submit}
  * with a {@link RejectedExecutionException} whose message and cause ({@link SerializationFailedException}) name
- * the culprit; a result that cannot be serialized fails that future only.
+ * the culprit; a result that cannot be serialized fails that future only, with a
+ * {@link SerializationFailedException} naming the result and the reason (Python: {@code MaybeEncodingError}).
+ * The worker keeps nothing of a task (its function, arguments or captured values) once it has ended.
  *
  * <h2>Failures</h2>
  * Futures complete exceptionally with the same exceptions as {@link AsyncResult} ({@code get} wraps them in
  * {@link ExecutionException}). Unlike Python's {@code BrokenProcessPool}, a worker that dies fails only the task
- * it ran ({@link WorkerDiedException}); the executor replaces it and goes on. {@code cancel(true)} on a running
+ * it ran ({@link WorkerDiedException}); the executor replaces it and goes on. This is a deliberate improvement
+ * on Python, whose executor is then broken for good. {@code cancel(true)} on a running
  * task kills its worker and replaces it; {@code cancel(false)} lets it finish and drops the result. Workers are
  * not daemons: tasks may start processes, which end with their worker as described for {@link Pool}.
  * {@code orTimeout} or {@code completeOnTimeout} on a returned future only complete the future: the task goes on
@@ -71,13 +82,13 @@ public final class ProcessPoolExecutor implements ExecutorService, AutoCloseable
     private final PoolCore core;
     private final long defaultTimeoutNanos;
 
-    /** An executor with {@link io.github.multiprocessing4j.Multiprocessing#cpuCount()} workers. */
+    /** An executor with at most {@link io.github.multiprocessing4j.Multiprocessing#cpuCount()} workers. */
     public ProcessPoolExecutor() {
         this(builder());
     }
 
     /**
-     * An executor with {@code maxWorkers} workers (Python: {@code max_workers}).
+     * An executor with at most {@code maxWorkers} workers (Python: {@code max_workers}), started as tasks need them.
      *
      * @param maxWorkers at least 1
      */
@@ -105,7 +116,7 @@ public final class ProcessPoolExecutor implements ExecutorService, AutoCloseable
         }
 
         /**
-         * Starts the executor's workers.
+         * Creates the executor; its workers start as tasks need them.
          *
          * @return the executor
          */

@@ -37,6 +37,9 @@ import java.util.concurrent.TimeUnit;
  *      +--terminate()--&gt; TERMINATED --workers killed and exited--&gt; (terminated)
  * </pre>
  *
+ * <p>Workers: a {@code Pool} starts all of them at once; an on-demand pool ({@code ProcessPoolExecutor}) starts
+ * one when a unit finds no idle worker, up to its size, and keeps the idle ones (see {@code deficitLocked}).
+ *
  * <p>Healing: a worker that dies is replaced, whatever killed it; the unit it ran fails with
  * {@link io.github.multiprocessing4j.exception.WorkerDiedException} and the units behind it go back to the queue
  * ({@link WorkerExit}). Only workers that cannot start on their own (an exit status before they were ready, or a
