@@ -21,18 +21,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(LeakCheck.class)
 class ExecutorOnDemandTest {
-    private static long childJvms() {
-        return ProcessHandle.current().children().filter(p -> p.info().command().orElse("").contains("java"))
-                .count();
-    }
-
     @Test
     @DisplayName("an executor that is never given a task starts no JVM (Python: no process before submit)")
     void noTaskNoWorker() throws Exception {
-        long before = childJvms();
+        // a Pool's constructor launches its workers before it returns; this one must not have launched any
         ProcessPoolExecutor executor = new ProcessPoolExecutor(4);
         assertThat(executor.workerPids()).isEmpty();
-        assertThat(childJvms()).isEqualTo(before);
         executor.shutdown(true, false);
         assertThat(executor.isTerminated()).isTrue();
     }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LeakCheck.class)
 class ExecutorShutdownTest {
     private static final SerializableCallable<String> SLOW = () -> {
-        Thread.sleep(3_000);
+        Thread.sleep(5_000);
         return "slow";
     };
 
