@@ -22,6 +22,9 @@ import java.util.concurrent.TimeoutException;
  * is serialized once. {@link #next()} blocks until the next result is there; {@link #next(Duration)} at most that
  * long. A dead worker or a timeout fails only the elements of its chunk, each with the same exception.
  *
+ * <p>{@link ProcessPoolExecutor#map} returns one too, but reads its whole input and submits every task when it is
+ * called, as Python's {@code Executor.map} does, and ends at the first exception (see there).
+ *
  * <p>For one consumer thread. {@link #close()} drops the chunks not yet started (running ones finish).
  *
  * @param <R> the result type

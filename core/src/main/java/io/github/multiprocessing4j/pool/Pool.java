@@ -51,8 +51,11 @@ import java.util.function.Function;
  * <h2>What crosses the process boundary</h2>
  * Each task's function ({@link SerializableFunction} and friends, usually a lambda), its arguments and its result
  * are serialized. An unserializable function or argument fails the call at once, naming the culprit; an
- * unserializable result fails only that task (the worker goes on). A non-capturing lambda is serialized once and
- * kept by each worker, so a loop of small tasks sends only arguments and results.
+ * unserializable result fails only that task (the worker goes on) with a
+ * {@link io.github.multiprocessing4j.exception.SerializationFailedException} naming the result and the reason
+ * (Python: {@code MaybeEncodingError}). A lambda is serialized once in this JVM; a worker decodes a call's
+ * function once for the chunks it runs in a row and keeps nothing of a task (function, arguments, captured
+ * values) once the call has no more chunks for it, as Python's workers do.
  *
  * <h2>When a worker dies, a task hangs, or the parent dies</h2>
  * A worker that dies ({@code System.exit}, {@code Runtime.halt}, a signal, a JVM crash, {@code OutOfMemoryError})
@@ -104,7 +107,7 @@ public final class Pool implements AutoCloseable {
     }
 
     Pool(PoolBuilder<?> settings) {
-        this.core = new PoolCore(settings.config("PoolWorker"));
+        this.core = new PoolCore(settings.config("PoolWorker", false));
         this.defaultTimeoutNanos = core.config().taskTimeoutNanos();
     }
 
@@ -480,7 +483,7 @@ public final class Pool implements AutoCloseable {
      */
     @Override
     public void close() {
-        core.shutdown();
+        core.shutdown(false);
         try {
             core.terminated().get();
         } catch (InterruptedException e) {

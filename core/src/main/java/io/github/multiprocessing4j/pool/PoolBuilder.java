@@ -157,9 +157,9 @@ public abstract class PoolBuilder<B extends PoolBuilder<B>> {
         return self();
     }
 
-    PoolConfig config(String namePrefix) {
+    PoolConfig config(String namePrefix, boolean onDemand) {
         return new PoolConfig(processes, initializer, initArgs, maxTasksPerChild, maxMemoryBytes,
                 taskTimeout == null ? 0 : Durations.toNanosSaturated(taskTimeout), List.copyOf(jvmOptions), namePrefix,
-                Multiprocessing.getStartMethod() == StartMethod.WARM);
+                Multiprocessing.getStartMethod() == StartMethod.WARM, onDemand);
     }
 }

@@ -8,11 +8,11 @@ import io.github.multiprocessing4j.exception.SerializationFailedException;
 import io.github.multiprocessing4j.internal.pool.FunctionCache;
 import io.github.multiprocessing4j.internal.pool.FunctionRef;
 import io.github.multiprocessing4j.internal.pool.PoolCore;
-import io.github.multiprocessing4j.internal.pool.ProgressSink;
-import io.github.multiprocessing4j.internal.pool.StreamingMap;
+import io.github.multiprocessing4j.internal.pool.SubmittedMap;
 import io.github.multiprocessing4j.internal.pool.TaskFuture;
 import io.github.multiprocessing4j.internal.pool.TaskUnit;
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -41,21 +41,32 @@ import java.util.concurrent.TimeoutException;
  *
  * <h2>Lifecycle</h2>
  * <pre>
- *   running --shutdown()--&gt; shut down: queued tasks finish, workers exit --&gt; terminated
+ *   running --shutdown(wait, false)--&gt; shut down: queued tasks finish, workers exit --&gt; terminated
+ *      +--shutdown(wait, true)--&gt; tasks not started cancelled, running ones finish, workers exit --&gt; terminated
  *      +--shutdownNow()--&gt; workers killed, unfinished futures cancelled --&gt; terminated
  * </pre>
- * {@link #close()} is {@code shutdown()} then {@code awaitTermination} (as in Java 19).
+ * {@link #shutdown()} is {@code shutdown(false, false)}; {@link #close()} is {@code shutdown(true, false)}
+ * (as Java 19's {@code close()} and Python's {@code with}); {@code awaitTermination} waits as {@code wait=True}
+ * does. See {@link #shutdown(boolean, boolean)}.
+ *
+ * <p>Workers start on demand, as in Python 3.9+: a task starts a worker when no worker is idle and fewer than
+ * {@code maxWorkers} run; idle workers are kept and reused. An executor that is never given a task starts no JVM,
+ * and tasks given one at a time all run on one worker. ({@link Pool} starts all its workers at construction, as
+ * Python's {@code Pool} does.)
  *
  * <h2>What crosses the process boundary</h2>
  * The task (a {@link Callable} or {@link Runnable} that is also {@link Serializable}, such as a lambda given as
  * {@link SerializableCallable}) and its result. A task that cannot be serialized is refused at {@code submit}
  * with a {@link RejectedExecutionException} whose message and cause ({@link SerializationFailedException}) name
- * the culprit; a result that cannot be serialized fails that future only.
+ * the culprit; a result that cannot be serialized fails that future only, with a
+ * {@link SerializationFailedException} naming the result and the reason (Python: {@code MaybeEncodingError}).
+ * The worker keeps nothing of a task (its function, arguments or captured values) once it has ended.
  *
  * <h2>Failures</h2>
  * Futures complete exceptionally with the same exceptions as {@link AsyncResult} ({@code get} wraps them in
  * {@link ExecutionException}). Unlike Python's {@code BrokenProcessPool}, a worker that dies fails only the task
- * it ran ({@link WorkerDiedException}); the executor replaces it and goes on. {@code cancel(true)} on a running
+ * it ran ({@link WorkerDiedException}); the executor replaces it and goes on. This is a deliberate improvement
+ * on Python, whose executor is then broken for good. {@code cancel(true)} on a running
  * task kills its worker and replaces it; {@code cancel(false)} lets it finish and drops the result. Workers are
  * not daemons: tasks may start processes, which end with their worker as described for {@link Pool}.
  * {@code orTimeout} or {@code completeOnTimeout} on a returned future only complete the future: the task goes on
@@ -71,13 +82,13 @@ public final class ProcessPoolExecutor implements ExecutorService, AutoCloseable
     private final PoolCore core;
     private final long defaultTimeoutNanos;
 
-    /** An executor with {@link io.github.multiprocessing4j.Multiprocessing#cpuCount()} workers. */
+    /** An executor with at most {@link io.github.multiprocessing4j.Multiprocessing#cpuCount()} workers. */
     public ProcessPoolExecutor() {
         this(builder());
     }
 
     /**
-     * An executor with {@code maxWorkers} workers (Python: {@code max_workers}).
+     * An executor with at most {@code maxWorkers} workers (Python: {@code max_workers}), started as tasks need them.
      *
      * @param maxWorkers at least 1
      */
@@ -86,7 +97,7 @@ public final class ProcessPoolExecutor implements ExecutorService, AutoCloseable
     }
 
     private ProcessPoolExecutor(Builder settings) {
-        this.core = new PoolCore(settings.config("ExecutorWorker"));
+        this.core = new PoolCore(settings.config("ExecutorWorker", true));
         this.defaultTimeoutNanos = core.config().taskTimeoutNanos();
     }
 
@@ -105,7 +116,7 @@ public final class ProcessPoolExecutor implements ExecutorService, AutoCloseable
         }
 
         /**
-         * Starts the executor's workers.
+         * Creates the executor; its workers start as tasks need them.
          *
          * @return the executor
          */
@@ -200,11 +211,51 @@ public final class ProcessPoolExecutor implements ExecutorService, AutoCloseable
     }
 
     /**
-     * Applies {@code function} to each element lazily, results in input order (Python: {@code executor.map},
-     * chunk size 1 by default). Each result is returned or its exception thrown by {@code next()}.
+     * Applies {@code function} to each element, results in input order (Python: {@code executor.map(fn, inputs,
+     * timeout=timeout, chunksize=chunksize)}). As in Python, the whole input is read and every task submitted when
+     * this is called: the tasks run even if the results are never read (so an endless input cannot be used; use
+     * {@link Pool#imap} for that). {@code next()} returns each result or throws its exception; an exception ends the
+     * iteration and the tasks not yet started are dropped, as Python's generator cancels its remaining futures.
+     * The timeout counts from this call: when a result is not there by then, {@code next()} throws a
+     * {@link java.util.concurrent.CompletionException} whose cause is a {@link TimeoutException} (Python:
+     * {@code TimeoutError}), and the tasks not yet started are dropped; running ones go on, as in Python.
      *
      * @param function the function
-     * @param inputs the elements, read lazily on the iterating thread
+     * @param inputs the elements, all read by this call
+     * @param chunksize elements per task, at least 1
+     * @param timeout how long after this call the results may come, or null for no limit
+     * @param <T> the element type
+     * @param <R> the result type
+     * @return the results
+     * @throws RejectedExecutionException after shutdown, or when an element cannot be serialized (then nothing
+     *     was submitted)
+     */
+    public <T, R> IMapIterator<R> map(SerializableFunction<T, R> function, Iterable<? extends T> inputs,
+            int chunksize, Duration timeout) {
+        if (chunksize < 1) {
+            throw new IllegalArgumentException("chunksize must be at least 1: chunksize=" + chunksize);
+        }
+        Objects.requireNonNull(inputs, "inputs");
+        FunctionRef ref = FunctionCache.of(Objects.requireNonNull(function, "function"), 1);
+        List<Object[]> args = new ArrayList<>();
+        for (T element : inputs) {
+            args.add(new Object[] {element});
+        }
+        try {
+            return new SubmittedIterator<>(SubmittedMap.<R>submit(core, ref, args, chunksize, defaultTimeoutNanos,
+                    timeout));
+        } catch (SerializationFailedException e) {
+            throw rejected(e);
+        } catch (IllegalStateException | PoolBrokenException e) {
+            throw new RejectedExecutionException("the executor does not accept tasks: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@link #map(SerializableFunction, Iterable, int, Duration)} without a timeout.
+     *
+     * @param function the function
+     * @param inputs the elements, all read by this call
      * @param chunksize elements per task, at least 1
      * @param <T> the element type
      * @param <R> the result type
@@ -212,30 +263,20 @@ public final class ProcessPoolExecutor implements ExecutorService, AutoCloseable
      */
     public <T, R> IMapIterator<R> map(SerializableFunction<T, R> function, Iterable<? extends T> inputs,
             int chunksize) {
-        if (chunksize < 1) {
-            throw new IllegalArgumentException("chunksize must be at least 1: chunksize=" + chunksize);
-        }
-        try {
-            core.checkAccepting();
-        } catch (IllegalStateException | PoolBrokenException e) {
-            throw new RejectedExecutionException("the executor does not accept tasks: " + e.getMessage(), e);
-        }
-        FunctionRef ref = FunctionCache.of(Objects.requireNonNull(function, "function"), 1);
-        return new StreamingIterator<>(new StreamingMap<>(core, ref, inputs.iterator(), e -> new Object[] {e},
-                chunksize, true, defaultTimeoutNanos, new ProgressSink(null, false, "map", -1)));
+        return map(function, inputs, chunksize, null);
     }
 
     /**
-     * {@link #map(SerializableFunction, Iterable, int)} with chunk size 1.
+     * {@link #map(SerializableFunction, Iterable, int, Duration)} with chunk size 1 and no timeout.
      *
      * @param function the function
-     * @param inputs the elements
+     * @param inputs the elements, all read by this call
      * @param <T> the element type
      * @param <R> the result type
      * @return the results
      */
     public <T, R> IMapIterator<R> map(SerializableFunction<T, R> function, Iterable<? extends T> inputs) {
-        return map(function, inputs, 1);
+        return map(function, inputs, 1, null);
     }
 
     @Override
@@ -315,9 +356,35 @@ public final class ProcessPoolExecutor implements ExecutorService, AutoCloseable
         }
     }
 
+    /**
+     * No new tasks; the submitted ones run, then the workers exit. Returns at once: Python's
+     * {@code shutdown(wait=False)}, the same as {@code shutdown(false, false)}.
+     */
     @Override
     public void shutdown() {
-        core.shutdown();
+        core.shutdown(false);
+    }
+
+    /**
+     * Python's {@code shutdown(wait, cancel_futures)} (3.9+). No new tasks are accepted. With {@code cancelFutures},
+     * the tasks that have not started fail with {@link CancellationException} (their futures are cancelled), as in
+     * Python, where the few already handed to a worker's call queue still run; here, those already written to a
+     * worker (at most a few small ones per worker) still run. Running tasks always finish. With {@code wait}, this
+     * returns once every task has ended and every worker has exited (uninterruptibly, as {@link #close()});
+     * without it, at once.
+     *
+     * <p>The {@link ExecutorService} methods map onto it: {@link #shutdown()} is {@code shutdown(false, false)},
+     * {@link #close()} is {@code shutdown(true, false)}, {@code awaitTermination} is the waiting part, and
+     * {@link #shutdownNow()} goes further than {@code cancelFutures} (it also kills the running tasks' workers).
+     *
+     * @param wait whether to wait until the tasks have ended and the workers exited
+     * @param cancelFutures whether to cancel the tasks that have not started
+     */
+    public void shutdown(boolean wait, boolean cancelFutures) {
+        core.shutdown(cancelFutures);
+        if (wait) {
+            awaitTerminationUninterruptibly();
+        }
     }
 
     /**
@@ -364,7 +431,10 @@ public final class ProcessPoolExecutor implements ExecutorService, AutoCloseable
     /** {@link #shutdown()}, then waits until the workers have exited (the queued tasks run first). */
     @Override
     public void close() {
-        shutdown();
+        shutdown(true, false);
+    }
+
+    private void awaitTerminationUninterruptibly() {
         boolean interrupted = false;
         while (true) {
             try {

@@ -3,8 +3,8 @@ package io.github.multiprocessing4j.internal.pool;
 import java.util.Set;
 
 /**
- * A task function encoded once: workers keep it by id, so it crosses the pipe only the first time a worker needs
- * it.
+ * A task function encoded once in this JVM. It crosses to a worker with each unit, except while the worker holds it
+ * from the unit before (the chunks of one call run in a row; see {@link PoolFrames}).
  *
  * @param id the pool-wide number of this function object
  * @param bytes the function encoded by the codec

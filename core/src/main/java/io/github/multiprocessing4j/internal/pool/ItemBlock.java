@@ -26,7 +26,8 @@ import java.util.Set;
  * <pre>
  * block    = byte kind | int count | body
  * CODEC    arguments: per element, per argument: int length | codec bytes
- *          outcomes:  per element: byte status (0 value, 1 exception) | int length | codec or ThrowableData bytes
+ *          outcomes:  per element: byte status (0 value, 1 exception, 2 unsendable result) | int length
+ *                     | codec bytes (0) or ThrowableData bytes (1, 2)
  * INTS, LONGS, DOUBLES: count packed values (arguments of one-argument functions, or successful outcomes)
  * </pre>
  */
@@ -37,6 +38,9 @@ final class ItemBlock {
     static final byte DOUBLES = 3;
     private static final byte VALUE = 0;
     private static final byte ERROR = 1;
+    /** The task returned, but its result could not be serialized (Python: {@code MaybeEncodingError}). */
+    private static final byte UNSENDABLE = 2;
+    private static final int SHOWN_RESULT_CHARS = 200;
 
     /** An encoded argument block and the packages the worker must learn to read it. */
     record Encoded(byte[] bytes, int count, Set<String> packages) {
@@ -197,17 +201,19 @@ final class ItemBlock {
             for (int i = 0; i < values.length; i++) {
                 byte[] raw = null;
                 Throwable error = errors[i];
+                byte status = error == null ? VALUE : ERROR;
                 if (error == null) {
                     try {
                         raw = Codec.encode(values[i], "the result of the task").bytes();
                     } catch (RuntimeException e) {
-                        error = e;
+                        error = unsendable(values[i], e);
+                        status = UNSENDABLE;
                     }
                 }
                 if (error != null) {
                     raw = ThrowableData.encode(error);
                 }
-                out.writeByte(error == null ? VALUE : ERROR);
+                out.writeByte(status);
                 out.writeInt(raw.length);
                 out.write(raw);
             }
@@ -217,10 +223,26 @@ final class ItemBlock {
         return bytes.toByteArray();
     }
 
+    /** Python's {@code MaybeEncodingError}: names the result (its type and a short text) and the reason. */
+    private static SerializationFailedException unsendable(Object value, RuntimeException reason) {
+        String shown;
+        try {
+            shown = String.valueOf(value);
+        } catch (RuntimeException e) {
+            shown = "(toString failed: " + e + ")";
+        }
+        if (shown.length() > SHOWN_RESULT_CHARS) {
+            shown = shown.substring(0, SHOWN_RESULT_CHARS) + "...";
+        }
+        return new SerializationFailedException("cannot send the task's result back from the worker: result="
+                + value.getClass().getName() + " '" + shown + "', reason=" + reason.getMessage(), reason);
+    }
+
     /**
      * Reads the outcomes of a chunk in the parent. A task's exception arrives as a {@link ChildProcessException}
      * naming the worker, whose cause is the task's own exception with the worker's frames; a value that cannot be
-     * read here fails only its element.
+     * read here fails only its element, and so does a result the worker could not serialize (a
+     * {@link SerializationFailedException}, not wrapped as if the task had thrown).
      */
     static Outcome[] readOutcomes(ByteBuffer in, String worker, long pid) {
         byte kind = in.get();
@@ -235,8 +257,15 @@ final class ItemBlock {
             byte status = in.get();
             byte[] raw = new byte[count(in, 1)];
             in.get(raw);
-            outcomes[i] = status == VALUE ? value(raw, worker, pid)
-                    : new Outcome(null, new ChildProcessException(worker, pid, throwable(raw)));
+            if (status == VALUE) {
+                outcomes[i] = value(raw, worker, pid);
+            } else if (status == UNSENDABLE) {
+                Throwable why = throwable(raw);
+                outcomes[i] = new Outcome(null, new SerializationFailedException(why.getMessage() + " (worker="
+                        + worker + ", pid=" + pid + ")", why.getCause() != null ? why.getCause() : why));
+            } else {
+                outcomes[i] = new Outcome(null, new ChildProcessException(worker, pid, throwable(raw)));
+            }
         }
         return outcomes;
     }

@@ -15,8 +15,10 @@ import java.util.List;
  * @param jvmOptions extra options for the worker JVMs
  * @param namePrefix workers are named {@code namePrefix-N}
  * @param warmStart whether workers may take ready spare JVMs (the warm start method)
+ * @param onDemand whether workers start as tasks need them, up to {@code processes}, instead of all at once
+ *     (Python's {@code ProcessPoolExecutor} since 3.9; its {@code Pool} starts them all)
  */
 public record PoolConfig(int processes, Serializable initializer, Object[] initArgs, int maxTasksPerChild,
         long maxMemoryBytes, long taskTimeoutNanos, List<String> jvmOptions, String namePrefix,
-        boolean warmStart) {
+        boolean warmStart, boolean onDemand) {
 }

@@ -39,6 +39,9 @@ import java.util.concurrent.TimeUnit;
  *      +--terminate()--&gt; TERMINATED --workers killed and exited--&gt; (terminated)
  * </pre>
  *
+ * <p>Workers: a {@code Pool} starts all of them at once; an on-demand pool ({@code ProcessPoolExecutor}) starts
+ * one when a unit finds no idle worker, up to its size, and keeps the idle ones (see {@code deficitLocked}).
+ *
  * <p>Healing: a worker that dies is replaced, whatever killed it; the unit it ran fails with
  * {@link io.github.multiprocessing4j.exception.WorkerDiedException} and the units behind it go back to the queue
  * ({@link WorkerExit}). Only workers that cannot start on their own (an exit status before they were ready, or a
@@ -90,6 +93,9 @@ public final class PoolCore {
             replenishing = true;
         }
         try {
+            if (config.onDemand()) {
+                launcher.encodeLoop(); // an initializer that cannot cross fails here, not at the first task
+            }
             replenish(true);
         } catch (RuntimeException e) {
             terminate();
@@ -113,6 +119,9 @@ public final class PoolCore {
             checkAcceptingLocked();
             pending.addAll(units);
             dispatchLocked();
+            if (config.onDemand() && !pending.isEmpty()) {
+                replenishLocked();
+            }
         }
         flush();
     }
@@ -162,6 +171,8 @@ public final class PoolCore {
     }
 
     private Worker pickLocked(TaskUnit unit) {
+        // an on-demand pool that may still start a worker queues a unit rather than put it behind a busy one
+        boolean mayGrow = config.onDemand() && activeLocked() < config.processes();
         Worker behind = null;
         for (Worker w : workers) {
             if (!w.ready || w.retiring || config.maxTasksPerChild() > 0 && w.assigned >= config.maxTasksPerChild()) {
@@ -172,7 +183,7 @@ public final class PoolCore {
                 return w;
             }
             int depth = w.quick ? QUICK_PIPELINE_DEPTH : PIPELINE_DEPTH;
-            if (behind == null && busy < depth && unit.size() <= PIPELINE_BYTES) {
+            if (behind == null && !mayGrow && busy < depth && unit.size() <= PIPELINE_BYTES) {
                 behind = w;
             }
         }
@@ -181,13 +192,12 @@ public final class PoolCore {
 
     private void sendLocked(Worker worker, TaskUnit unit) {
         int fn = unit.function().id();
-        boolean withFunction = !worker.functions.contains(fn);
-        if (withFunction) {
-            worker.functions.put(fn, Boolean.TRUE);
-        } else {
-            worker.functions.get(fn);
-        }
-        byte[] frame = PoolFrames.task(unit, withFunction);
+        boolean withFunction = worker.heldFunction != fn;
+        // the worker holds the function after this unit only while the next queued unit is of the same call
+        TaskUnit next = pending.peek();
+        boolean keep = next != null && next.function().id() == fn;
+        worker.heldFunction = keep ? fn : 0;
+        byte[] frame = PoolFrames.task(unit, withFunction, keep);
         unit.worker = worker;
         worker.inflight.add(unit);
         worker.assigned++;
@@ -295,6 +305,7 @@ public final class PoolCore {
                 retireLocked(worker);
             }
             dispatchLocked();
+            releaseIfIdleLocked(worker);
             drainLocked();
         }
         if (!unit.isEnded()) {
@@ -308,6 +319,22 @@ public final class PoolCore {
                 return;
             }
             unit.complete(outcomes);
+        }
+    }
+
+    /**
+     * An idle worker still holding a function (its call's other units went to other workers) is told to drop it,
+     * so that nothing in the worker keeps what the function captured.
+     */
+    private static void releaseIfIdleLocked(Worker worker) {
+        if (worker.heldFunction == 0 || !worker.inflight.isEmpty() || worker.retiring) {
+            return;
+        }
+        worker.heldFunction = 0;
+        try {
+            worker.handle.send(FrameType.POOL_TASK, PoolFrames.release());
+        } catch (IOException e) {
+            // the worker is dying: nothing of it is left to hold anything
         }
     }
 
@@ -340,14 +367,31 @@ public final class PoolCore {
         }
     }
 
-    /** How many more workers the pool wants: negative when it has too many. */
+    /**
+     * How many more workers the pool wants: negative when it has too many. An on-demand pool wants one per busy
+     * worker and per queued unit, up to its size, and keeps the idle ones it started (Python 3.9+'s
+     * {@code ProcessPoolExecutor._adjust_process_count}: a task starts a worker when none is idle).
+     */
     private int deficitLocked() {
         int desired = state == State.RUNNING || state == State.CLOSED && !pending.isEmpty() ? config.processes() : 0;
+        int active = activeLocked();
+        if (config.onDemand() && desired > 0) {
+            int busy = 0;
+            for (Worker w : workers) {
+                busy += !w.retiring && !w.inflight.isEmpty() ? 1 : 0;
+            }
+            desired = (int) Math.min(desired, Math.max(active, (long) busy + pending.size()));
+        }
+        return desired - active;
+    }
+
+    /** The workers that take units, or will once ready. */
+    private int activeLocked() {
         int active = 0;
         for (Worker w : workers) {
             active += w.retiring ? 0 : 1;
         }
-        return desired - active;
+        return active;
     }
 
     /** Starts replacing missing workers, after the breaker's backoff; returns at once. */
@@ -524,11 +568,19 @@ public final class PoolCore {
         return true;
     }
 
-    /** Python's {@code close()}: no new units; the queued ones run, then the workers exit. Does not wait. */
-    public void shutdown() {
+    /**
+     * Python's {@code close()}: no new units; the queued ones run (or, with {@code cancelPending}, fail with
+     * {@link CancellationException} without running: Python's {@code shutdown(cancel_futures=True)}), then the
+     * workers exit. The units already written to a worker run, as those in Python's call queue do. Does not wait.
+     */
+    public void shutdown(boolean cancelPending) {
         synchronized (lock) {
             if (state == State.RUNNING) {
                 state = State.CLOSED;
+            }
+            if (cancelPending && state == State.CLOSED) {
+                failPendingLocked(new CancellationException("the task was cancelled by shutdown(cancelFutures=true)"
+                        + " before it started"));
             }
             drainLocked();
             finishIfDoneLocked();

@@ -14,8 +14,11 @@ import java.util.List;
  *
  * <pre>
  * POOL_TASK (parent to worker, on its stdin)
- *   long unitId | int functionId | int arity | int functionLength | function bytes (length 0: the worker has it)
- *   | int packageCount | per package: int length | UTF-8 name | argument block
+ *   long unitId | int functionId | int arity | byte keep | int functionLength
+ *   | function bytes (length 0: the worker holds it from the frame before) | int packageCount
+ *   | per package: int length | UTF-8 name | argument block
+ *   keep 1: the worker holds the function for the next frame; 0: it drops it once this unit has run
+ *   unitId 0 (a release): no elements, no answer; the worker drops the function it holds
  * POOL_RESULT (worker to parent, on the socket)
  *   long unitId | outcome block
  * </pre>
@@ -25,14 +28,28 @@ final class PoolFrames {
     }
 
     /** A decoded POOL_TASK; {@code block} is positioned at the argument block. */
-    record Task(long id, int functionId, int arity, byte[] function, List<String> packages, ByteBuffer block) {
+    record Task(long id, int functionId, int arity, boolean keep, byte[] function, List<String> packages,
+            ByteBuffer block) {
+        /** Whether this frame only tells the worker to drop the function it holds. */
+        boolean isRelease() {
+            return id == RELEASE_ID;
+        }
     }
 
-    static byte[] task(TaskUnit unit, boolean withFunction) {
+    /** The unit id of a release frame; real units are numbered from 1. */
+    static final long RELEASE_ID = 0;
+
+    /** A frame that tells an idle worker to drop the function it holds, so nothing keeps its captured values. */
+    static byte[] release() {
+        return ByteBuffer.allocate(8 + 4 + 4 + 1 + 4 + 4 + 5).putLong(RELEASE_ID).putInt(0).putInt(0)
+                .put((byte) 0).putInt(0).putInt(0).put(ItemBlock.CODEC).putInt(0).array();
+    }
+
+    static byte[] task(TaskUnit unit, boolean withFunction, boolean keep) {
         FunctionRef fn = unit.function();
         byte[] function = withFunction ? fn.bytes() : new byte[0];
         List<byte[]> packages = new ArrayList<>();
-        int size = 8 + 4 + 4 + 4 + function.length + 4 + unit.size();
+        int size = 8 + 4 + 4 + 1 + 4 + function.length + 4 + unit.size();
         for (String p : unit.packages()) {
             packages.add(p.getBytes(StandardCharsets.UTF_8));
         }
@@ -45,7 +62,7 @@ final class PoolFrames {
             size += 4 + p.length;
         }
         ByteBuffer out = ByteBuffer.allocate(size);
-        out.putLong(unit.id()).putInt(fn.id()).putInt(fn.arity()).putInt(function.length).put(function);
+        out.putLong(unit.id()).putInt(fn.id()).putInt(fn.arity()).put((byte) (keep ? 1 : 0)).putInt(function.length).put(function);
         out.putInt(packages.size());
         for (byte[] p : packages) {
             out.putInt(p.length).put(p);
@@ -60,6 +77,7 @@ final class PoolFrames {
             long id = in.getLong();
             int functionId = in.getInt();
             int arity = in.getInt();
+            boolean keep = in.get() != 0;
             byte[] function = new byte[ItemBlock.count(in, 1)];
             in.get(function);
             int packageCount = ItemBlock.count(in, 4);
@@ -69,7 +87,7 @@ final class PoolFrames {
                 in.get(name);
                 packages.add(new String(name, StandardCharsets.UTF_8));
             }
-            return new Task(id, functionId, arity, function, packages, in);
+            return new Task(id, functionId, arity, keep, function, packages, in);
         } catch (BufferUnderflowException | IndexOutOfBoundsException | NegativeArraySizeException
                 | DecodeLimitException e) {
             throw new IOException("damaged task frame: size=" + payload.length, e);

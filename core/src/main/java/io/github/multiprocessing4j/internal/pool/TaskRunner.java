@@ -11,10 +11,17 @@ import java.io.IOException;
  * Runs one task frame in a worker and builds its result frame. Every failure of an element, including an argument
  * that cannot be read or a result that cannot be serialized, becomes that element's exception: nothing a task does
  * ends the worker, except ending the JVM.
+ *
+ * <p>It keeps no reference to a task's function, arguments or result once the task has run, so what a lambda
+ * captured can be collected: only while the parent says more units of the same function follow (the chunks of one
+ * map) does it hold the decoded function for the next frame; a frame without {@code keep}, or a release frame,
+ * drops it.
  */
 final class TaskRunner {
-    private final FunctionSlots<Object> functions = new FunctionSlots<>();
+    private int heldId;
+    private Object held;
 
+    /** Runs a task frame; returns its result frame, or null for a release frame (which is not answered). */
     byte[] run(byte[] payload) {
         PoolFrames.Task task;
         try {
@@ -22,8 +29,15 @@ final class TaskRunner {
         } catch (IOException e) {
             throw new IllegalStateException("damaged task frame from the parent: size=" + payload.length, e);
         }
+        if (task.isRelease()) {
+            drop();
+            return null;
+        }
         JvmRuntime.get().allowList().learn(task.packages());
         Object function = function(task);
+        if (!task.keep()) {
+            drop();
+        }
         Object[] rows = ItemBlock.readArguments(task.block(), task.arity());
         Object[] values = new Object[rows.length];
         Throwable[] errors = new Throwable[rows.length];
@@ -43,12 +57,17 @@ final class TaskRunner {
         return PoolFrames.result(task.id(), ItemBlock.outcomes(values, errors));
     }
 
+    private void drop() {
+        heldId = 0;
+        held = null;
+    }
+
     /** The task's function, or the Throwable that decoding it gave (so every element reports it). */
     private Object function(PoolFrames.Task task) {
         if (task.function().length == 0) {
-            Object known = functions.get(task.functionId());
-            return known != null ? known : new IllegalStateException("the worker does not know the function: id="
-                    + task.functionId());
+            return heldId == task.functionId() && held != null ? held
+                    : new IllegalStateException("the worker does not hold the function: id=" + task.functionId()
+                    + ", held=" + heldId);
         }
         Object decoded;
         try {
@@ -56,7 +75,8 @@ final class TaskRunner {
         } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
             decoded = e;
         }
-        functions.put(task.functionId(), decoded);
+        heldId = task.functionId();
+        held = decoded;
         return decoded;
     }
 

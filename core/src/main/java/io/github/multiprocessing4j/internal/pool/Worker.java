@@ -13,7 +13,11 @@ final class Worker {
     final String name;
     ChildHandle handle;
     final ArrayDeque<TaskUnit> inflight = new ArrayDeque<>();
-    final FunctionSlots<Boolean> functions = new FunctionSlots<>();
+    /**
+     * The id of the function the worker holds once it has read every frame written to it (0: none), mirrored
+     * from the {@code keep} flags the pool wrote, so the pool knows without asking whether to send the function.
+     */
+    int heldFunction;
     /** The initializer ran and the worker reads tasks. */
     boolean ready;
     /** No more tasks go to it: told to exit, over its memory limit, or being killed. */

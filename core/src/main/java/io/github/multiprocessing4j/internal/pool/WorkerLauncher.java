@@ -65,8 +65,7 @@ final class WorkerLauncher {
     Worker launch() {
         Worker worker = new Worker(config.namePrefix() + "-" + NUMBERS.incrementAndGet());
         JvmRuntime runtime = JvmRuntime.get();
-        WorkerLoop loop = new WorkerLoop(config.initializer(), config.initArgs(), config.maxMemoryBytes());
-        Codec.Encoded task = Codec.encode(loop, "the pool's worker (its initializer and arguments)");
+        Codec.Encoded task = encodeLoop();
         runtime.allowList().learn(task.packages());
         int[] numbers = runtime.nextChildNumbers();
         Consumer<Frame> listener = frame -> core.onFrame(worker, frame);
@@ -79,6 +78,17 @@ final class WorkerLauncher {
         worker.handle = warm != null ? warm : runtime.launcher().launch(new LaunchRequest(null, worker.name, false,
                 numbers, task.bytes(), java, options, Map.of(), null, loaders, INHERIT, INHERIT, listener));
         return worker;
+    }
+
+    /**
+     * The worker's task, encoded.
+     *
+     * @throws io.github.multiprocessing4j.exception.SerializationFailedException when the initializer or its
+     *     arguments cannot be serialized
+     */
+    Codec.Encoded encodeLoop() {
+        WorkerLoop loop = new WorkerLoop(config.initializer(), config.initArgs(), config.maxMemoryBytes());
+        return Codec.encode(loop, "the pool's worker (its initializer and arguments)");
     }
 
     /** Reports the worker's exit to the pool, on a pool thread. */

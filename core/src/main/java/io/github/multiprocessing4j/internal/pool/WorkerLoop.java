@@ -74,7 +74,11 @@ final class WorkerLoop implements ChildTask {
                 break;
             }
             if (frame.type() == FrameType.POOL_TASK) {
-                parent.send(new Frame(FrameType.POOL_RESULT, runner.run(frame.payload())));
+                byte[] result = runner.run(frame.payload());
+                if (result == null) {
+                    continue; // a release frame: nothing ran, nothing to answer
+                }
+                parent.send(new Frame(FrameType.POOL_RESULT, result));
                 awaitInput(in);
                 if (maxMemoryBytes > 0 && MemoryProbe.residentBytes() > maxMemoryBytes) {
                     parent.send(Frame.empty(FrameType.POOL_RETIRING));
