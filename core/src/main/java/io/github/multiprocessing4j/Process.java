@@ -462,10 +462,11 @@ public class Process implements Serializable, AutoCloseable {
             if (target != null) {
                 args = Targets.bind(target, args, kwargs);
             }
-            byte[] direct = getClass() == Process.class && target != null
+            // in parts: a large argument is held once, and written to the child without further copies
+            Codec.Parts direct = getClass() == Process.class && target != null
                     ? DirectTask.encode(target, args, runtime.allowList()) : null;
-            Codec.Encoded task = direct != null ? new Codec.Encoded(direct, java.util.Set.of())
-                    : Codec.encode(new ProcessTask(this), name + " (its target, arguments and fields)");
+            Codec.Parts task = direct != null ? direct
+                    : Codec.encodeParts(new ProcessTask(this), name + " (its target, arguments and fields)");
             runtime.allowList().learn(task.packages());
             Path java = executable != null ? executable : InheritedJvm.javaBinary();
             JvmOptionCheck.check(java, jvmOptions);
@@ -478,7 +479,7 @@ public class Process implements Serializable, AutoCloseable {
             if (context != null) {
                 loaders.add(context);
             }
-            LaunchRequest request = new LaunchRequest(this, name, daemon, identity.clone(), task.bytes(), java,
+            LaunchRequest request = new LaunchRequest(this, name, daemon, identity.clone(), task.parts(), java,
                     List.copyOf(jvmOptions), nullSafe(environment), directory, loaders, spec(stdout), spec(stderr), null);
             StartMethod method = startMethod != null ? startMethod : Multiprocessing.getStartMethod();
             ChildHandle warm = method == StartMethod.WARM ? runtime.spares().take(request, isPlainData(task)) : null;
@@ -498,7 +499,7 @@ public class Process implements Serializable, AutoCloseable {
      * Whether decoding this task has no effect beyond making objects, so a spare may decode it to warm up: not
      * when it holds queues, locks or shared memory, which attach to their segment when they are decoded.
      */
-    private static boolean isPlainData(Codec.Encoded task) {
+    private static boolean isPlainData(Codec.Parts task) {
         for (String pkg : task.packages()) {
             if (pkg.startsWith("io.github.multiprocessing4j.ipc") || pkg.startsWith("io.github.multiprocessing4j.sync")
                     || pkg.startsWith("io.github.multiprocessing4j.shm")) {
