@@ -9,13 +9,16 @@ import java.util.List;
  * Bytes written in parts, so that a large message is held once: a {@code ByteArrayOutputStream} doubles its array
  * as it grows and copies it again to hand it out, several times the message at its peak. Small writes fill blocks
  * that grow to {@value #MAX_BLOCK} bytes; {@link #add} appends an array the caller gives up, without copying it.
+ * Blocks that large are "humongous" for G1 (at least half a region, whatever the region size), allocated outside
+ * the young generation: young collections do not copy them while a large message is being encoded (with 1 MiB
+ * blocks they did, again and again, for about half the message's size and a second or more of pauses).
  * The parts go to a channel as they are ({@code FrameWriter} writes a list of parts as one frame).
  *
  * <p>Not thread-safe: one encoder writes, then hands out {@link #parts()}.
  */
 public final class ByteParts extends OutputStream {
     private static final int FIRST_BLOCK = 256;
-    private static final int MAX_BLOCK = 1 << 20;
+    private static final int MAX_BLOCK = 16 << 20;
 
     private final List<byte[]> parts = new ArrayList<>();
     private byte[] block;
@@ -101,8 +104,10 @@ public final class ByteParts extends OutputStream {
 
     private void grow() {
         seal();
-        // blocks double with the message: few parts for a large one, little slack for a small one
-        block = new byte[(int) Math.min(MAX_BLOCK, Math.max(FIRST_BLOCK, length))];
+        // blocks double with the message: few parts for a large one, little slack for a small one; a large block
+        // leaves room for the array's header, or a humongous one would take a whole G1 region more than its size
+        int size = (int) Math.min(MAX_BLOCK, Math.max(FIRST_BLOCK, length));
+        block = new byte[size >= 1 << 20 ? size - 64 : size];
         used = 0;
     }
 
