@@ -440,7 +440,10 @@ public class Process implements Serializable, AutoCloseable {
 
     /**
      * Starts the child JVM, which then runs {@link #run()}. Returns once the JVM has been started and handed its
-     * task; it does not wait for the target to begin.
+     * task; it does not wait for the target to begin. The task (target, arguments, fields) is encoded here, once:
+     * changing an argument afterwards does not change what the child gets. A task larger than a pipe holds
+     * (64 KiB) is written to the child in the background while its JVM starts; this process holds its one
+     * encoded copy until then.
      *
      * @throws IllegalStateException if started before, closed, or called in a daemon process ("daemonic
      *     processes are not allowed to have children")
