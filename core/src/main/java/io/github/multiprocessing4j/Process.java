@@ -442,7 +442,10 @@ public class Process implements Serializable, AutoCloseable {
 
     /**
      * Starts the child JVM, which then runs {@link #run()}. Returns once the JVM has been started and handed its
-     * task; it does not wait for the target to begin.
+     * task; it does not wait for the target to begin. The task (target, arguments, fields) is encoded here, once:
+     * changing an argument afterwards does not change what the child gets. A task larger than a pipe holds
+     * (64 KiB) is written to the child in the background while its JVM starts; this process holds its one
+     * encoded copy until then.
      *
      * @throws IllegalStateException if started before, closed, or called in a daemon process ("daemonic
      *     processes are not allowed to have children")
@@ -465,10 +468,11 @@ public class Process implements Serializable, AutoCloseable {
             if (target != null) {
                 args = Targets.bind(target, args, kwargs);
             }
-            byte[] direct = getClass() == Process.class && target != null
+            // in parts: a large argument is held once, and written to the child without further copies
+            Codec.Parts direct = getClass() == Process.class && target != null
                     ? DirectTask.encode(target, args, runtime.allowList()) : null;
-            Codec.Encoded task = direct != null ? new Codec.Encoded(direct, java.util.Set.of())
-                    : Codec.encode(new ProcessTask(this), name + " (its target, arguments and fields)");
+            Codec.Parts task = direct != null ? direct
+                    : Codec.encodeParts(new ProcessTask(this), name + " (its target, arguments and fields)");
             runtime.allowList().learn(task.packages());
             Path java = executable != null ? executable : InheritedJvm.javaBinary();
             JvmOptionCheck.check(java, jvmOptions);
@@ -481,7 +485,7 @@ public class Process implements Serializable, AutoCloseable {
             if (context != null) {
                 loaders.add(context);
             }
-            LaunchRequest request = new LaunchRequest(this, name, daemon, identity.clone(), task.bytes(), java,
+            LaunchRequest request = new LaunchRequest(this, name, daemon, identity.clone(), task.parts(), java,
                     List.copyOf(jvmOptions), nullSafe(environment), directory, loaders, spec(stdout), spec(stderr), null);
             StartMethod method = startMethod != null ? startMethod : Multiprocessing.getStartMethod();
             ChildHandle warm = method == StartMethod.WARM ? runtime.spares().take(request, isPlainData(task)) : null;
@@ -503,7 +507,7 @@ public class Process implements Serializable, AutoCloseable {
      * Whether decoding this task has no effect beyond making objects, so a spare may decode it to warm up: not
      * when it holds queues, locks or shared memory, which attach to their segment when they are decoded.
      */
-    private static boolean isPlainData(Codec.Encoded task) {
+    private static boolean isPlainData(Codec.Parts task) {
         for (String pkg : task.packages()) {
             if (pkg.startsWith("io.github.multiprocessing4j.ipc") || pkg.startsWith("io.github.multiprocessing4j.sync")
                     || pkg.startsWith("io.github.multiprocessing4j.shm")) {

@@ -36,11 +36,12 @@ final class BoundedInput extends ObjectInputStream {
     /** Objects and back-references read so far, as the filter last saw them. */
     private long references;
 
-    BoundedInput(byte[] bytes, int offset, AllowList allowList, DecodeLimits limits) throws IOException {
-        super(new ByteArrayInputStream(bytes, offset, bytes.length - offset));
+    BoundedInput(byte[] bytes, int offset, int length, AllowList allowList, DecodeLimits limits)
+            throws IOException {
+        super(new ByteArrayInputStream(bytes, offset, length));
         this.allowList = allowList;
         this.limits = limits;
-        this.size = bytes.length - offset;
+        this.size = length;
         setObjectInputFilter(this::check);
         enableResolveObject(true);
     }

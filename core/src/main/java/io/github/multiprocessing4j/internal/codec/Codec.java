@@ -55,13 +55,64 @@ public final class Codec {
             return new Encoded(fast, Set.of());
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        Set<String> packages = encodeJava(value, what, bytes);
+        return new Encoded(bytes.toByteArray(), packages);
+    }
+
+    /**
+     * Encodes a value that may be large (a child's task and its arguments) in parts, so that it is held once: the
+     * encoded form is one copy of the value, never grown and copied again. The parts go to a channel as they are.
+     *
+     * @param value the value
+     * @param what how to name the value in an error
+     * @throws SerializationFailedException naming the culprit when the value cannot be serialized
+     */
+    public static Parts encodeParts(Object value, String what) {
+        byte[] fast = encodeFast(value);
+        if (fast != null) {
+            return new Parts(java.util.List.of(fast), fast.length, Set.of());
+        }
+        ByteParts parts = new ByteParts();
+        Set<String> packages = encodeJava(value, what, parts);
+        checkSize(parts.length(), what);
+        return new Parts(parts.parts(), parts.length(), packages);
+    }
+
+    /**
+     * Checks that a message fits in one frame.
+     *
+     * @throws SerializationFailedException when it does not
+     */
+    public static void checkSize(long length, String what) {
+        if (length > DecodeLimits.DEFAULT_BYTES) {
+            throw new SerializationFailedException("cannot send " + what + ": too large, size=" + length
+                    + ", limit=" + DecodeLimits.DEFAULT_BYTES + " (pass it through shared memory instead)", null);
+        }
+    }
+
+    /**
+     * An encoded value in parts, in order: the message is their concatenation.
+     *
+     * @param parts the bytes, not to be changed
+     * @param length their total length
+     * @param packages the packages of the classes that went into them
+     */
+    public record Parts(java.util.List<byte[]> parts, long length, Set<String> packages) {
+        /** The bytes in one array (the array itself when there is one part). */
+        public byte[] toByteArray() {
+            return ByteParts.join(parts);
+        }
+    }
+
+    /** The java.io form: a tag, then the serialized value. */
+    private static Set<String> encodeJava(Object value, String what, OutputStream bytes) {
         try {
             bytes.write(JAVA);
             Set<String> packages = new HashSet<>();
             try (TrackingOutput out = new TrackingOutput(bytes, packages)) {
                 out.writeObject(value);
             }
-            return new Encoded(bytes.toByteArray(), packages);
+            return packages;
         } catch (NotSerializableException | IllegalArgumentException e) {
             throw new SerializationFailedException(SerializationDiagnosis.explain(value, what, e), e);
         } catch (IOException e) {
@@ -147,19 +198,19 @@ public final class Codec {
      * The element count after a fast-path tag, checked against the limit and the bytes present before anything is
      * allocated.
      */
-    private static int count(byte[] b, int elementSize, DecodeLimits limits) throws IOException {
-        int count = getInt(b, 1);
-        long present = b.length - 5;
+    private static int count(byte[] b, int off, int len, int elementSize, DecodeLimits limits) throws IOException {
+        int count = getInt(b, off + 1, off + len);
+        long present = len - 5;
         if (count < 0) {
             throw new IOException("damaged message: bad length after its codec tag, length=" + count
-                    + ", bytes=" + b.length);
+                    + ", bytes=" + len);
         } else if ((long) count * elementSize > present) {
             throw DecodeLimits.claimsMore("length", (long) count * elementSize, present);
         } else if (count > limits.maxArrayLength()) {
             throw limits.exceeded("maxArrayLength", count, limits.maxArrayLength());
         } else if ((long) count * elementSize != present) {
             throw new IOException("damaged message: bad length after its codec tag, length=" + count
-                    + ", bytes=" + b.length);
+                    + ", bytes=" + len);
         }
         return count;
     }
@@ -179,15 +230,16 @@ public final class Codec {
         b[at + 3] = (byte) v;
     }
 
-    private static int getInt(byte[] b, int at) throws IOException {
-        if (b.length < at + 4) {
-            throw new IOException("damaged message: truncated after its codec tag, length=" + b.length);
+    /** The int at {@code at}, which must end by {@code end}. */
+    private static int getInt(byte[] b, int at, int end) throws IOException {
+        if (end < at + 4) {
+            throw new IOException("damaged message: truncated after its codec tag, length=" + (end - at + 1));
         }
         return (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | (b[at + 3] & 0xFF);
     }
 
-    private static long getLong(byte[] b, int at) throws IOException {
-        return ((long) getInt(b, at) << 32) | (getInt(b, at + 4) & 0xFFFF_FFFFL);
+    private static long getLong(byte[] b, int at, int end) throws IOException {
+        return ((long) getInt(b, at, end) << 32) | (getInt(b, at + 4, end) & 0xFFFF_FFFFL);
     }
 
     /**
@@ -211,54 +263,78 @@ public final class Codec {
      */
     public static Object decode(byte[] bytes, AllowList allowList, DecodeLimits limits)
             throws IOException, ClassNotFoundException {
-        if (bytes.length == 0) {
+        return decode(bytes, 0, bytes.length, allowList, limits);
+    }
+
+    /**
+     * Decodes a value that is a slice of a larger message (a task's argument), in place: no copy of the slice is
+     * made first, within this JVM's {@link DecodeLimits#current() limits}.
+     *
+     * @param bytes the message
+     * @param off where the value's bytes start
+     * @param len how many bytes it has
+     * @throws IOException when the bytes are damaged, or a class is not on the allow-list (the message names it)
+     * @throws ClassNotFoundException when a class of the value is missing here
+     * @throws DecodeLimitException when the message exceeds a limit or claims more than it holds
+     */
+    public static Object decode(byte[] bytes, int off, int len, AllowList allowList)
+            throws IOException, ClassNotFoundException {
+        java.util.Objects.checkFromIndexSize(off, len, bytes.length);
+        return decode(bytes, off, len, allowList, DecodeLimits.current());
+    }
+
+    private static Object decode(byte[] bytes, int off, int len, AllowList allowList, DecodeLimits limits)
+            throws IOException, ClassNotFoundException {
+        if (len == 0) {
             throw new IOException("damaged message: empty");
         }
-        if (bytes.length > limits.maxBytes()) {
-            throw limits.exceeded("maxBytes", bytes.length, limits.maxBytes());
+        if (len > limits.maxBytes()) {
+            throw limits.exceeded("maxBytes", len, limits.maxBytes());
         }
-        byte tag = bytes[0];
+        int end = off + len;
+        int at = off + 5; // the first element after a tag and a count
+        byte tag = bytes[off];
         switch (tag) {
             case NULL:
                 return null;
             case INT:
-                return getInt(bytes, 1);
+                return getInt(bytes, off + 1, end);
             case LONG:
-                return getLong(bytes, 1);
+                return getLong(bytes, off + 1, end);
             case DOUBLE:
-                return Double.longBitsToDouble(getLong(bytes, 1));
+                return Double.longBitsToDouble(getLong(bytes, off + 1, end));
             case BOOLEAN:
-                if (bytes.length < 2) {
+                if (len < 2) {
                     throw new IOException("damaged message: truncated after its codec tag, length=1");
                 }
-                return bytes[1] != 0;
+                return bytes[off + 1] != 0;
             case STRING:
-                return new String(bytes, 5, count(bytes, 1, limits), StandardCharsets.UTF_8);
+                return new String(bytes, at, count(bytes, off, len, 1, limits), StandardCharsets.UTF_8);
             case BYTES:
-                return java.util.Arrays.copyOfRange(bytes, 5, 5 + count(bytes, 1, limits));
+                return java.util.Arrays.copyOfRange(bytes, at, at + count(bytes, off, len, 1, limits));
             case INTS: {
-                int[] v = new int[count(bytes, 4, limits)];
+                int[] v = new int[count(bytes, off, len, 4, limits)];
                 for (int i = 0; i < v.length; i++) {
-                    v[i] = getInt(bytes, 5 + 4 * i);
+                    v[i] = getInt(bytes, at + 4 * i, end);
                 }
                 return v;
             }
             case LONGS: {
-                long[] v = new long[count(bytes, 8, limits)];
+                long[] v = new long[count(bytes, off, len, 8, limits)];
                 for (int i = 0; i < v.length; i++) {
-                    v[i] = getLong(bytes, 5 + 8 * i);
+                    v[i] = getLong(bytes, at + 8 * i, end);
                 }
                 return v;
             }
             case DOUBLES: {
-                double[] v = new double[count(bytes, 8, limits)];
+                double[] v = new double[count(bytes, off, len, 8, limits)];
                 for (int i = 0; i < v.length; i++) {
-                    v[i] = Double.longBitsToDouble(getLong(bytes, 5 + 8 * i));
+                    v[i] = Double.longBitsToDouble(getLong(bytes, at + 8 * i, end));
                 }
                 return v;
             }
             case JAVA:
-                try (BoundedInput objects = new BoundedInput(bytes, 1, allowList, limits)) {
+                try (BoundedInput objects = new BoundedInput(bytes, off + 1, len - 1, allowList, limits)) {
                     return objects.readBounded();
                 }
             default:

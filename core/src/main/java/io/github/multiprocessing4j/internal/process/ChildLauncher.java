@@ -28,7 +28,8 @@ import java.util.function.Supplier;
  * children inherit, and this process's identity.
  *
  * <p>A child learns everything from its stdin: the boot frame (who it is, where to call back, a per-child
- * 256-bit secret, the allow-list) and then its task, written together in one write.
+ * 256-bit secret, the allow-list) and then its task, written together in one write; a task larger than a pipe
+ * holds is written on a thread of its own ({@code FrameWriter}), as the child reads it once its JVM runs.
  *
  * <p>Thread-safe. A launch blocks only while the operating system starts the JVM (about a millisecond).
  */
@@ -87,11 +88,11 @@ public final class ChildLauncher {
             handle.session().close();
             throw e;
         }
-        handle.request(request);
+        handle.request(request.withoutTask());
         handle.started(jvm, () -> registry.remove(handle));
         register(handle);
         try {
-            jvm.stdin().write(boot, new Frame(FrameType.TASK, request.task()));
+            jvm.stdin().write(boot, FrameType.TASK, request.task(), request.name());
         } catch (IOException e) {
             // the child died at once (e.g. killed); its exit is reported like any other
         }
@@ -145,14 +146,14 @@ public final class ChildLauncher {
         Frame boot;
         try {
             boot = boot(spare, request.name(), request.daemon(), request.numbers()).toFrame();
-            spare.request(request);
+            spare.request(request.withoutTask());
             register(spare);
         } catch (RuntimeException e) {
             spare.retire(); // the spare is out of the pool already: do not leave it waiting
             throw e;
         }
         try {
-            spare.jvm().stdin().write(boot, new Frame(FrameType.TASK, request.task()));
+            spare.jvm().stdin().write(boot, FrameType.TASK, request.task(), request.name());
             return true;
         } catch (IOException e) {
             registry.remove(spare);

@@ -1,11 +1,11 @@
 package io.github.multiprocessing4j.internal.process;
 
 import io.github.multiprocessing4j.internal.codec.AllowList;
+import io.github.multiprocessing4j.internal.codec.ByteParts;
 import io.github.multiprocessing4j.internal.codec.Codec;
 import io.github.multiprocessing4j.internal.codec.CodecTags;
 import io.github.multiprocessing4j.internal.codec.Lambdas;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -38,8 +38,9 @@ public final class DirectTask {
      * @param target the target
      * @param args its bound arguments
      * @param allowList learns the target's package (this process then accepts its classes back)
+     * @return the task in parts (an argument's encoded form is a part of its own: the task holds one copy of it)
      */
-    public static byte[] encode(Serializable target, Object[] args, AllowList allowList) {
+    public static Codec.Parts encode(Serializable target, Object[] args, AllowList allowList) {
         SerializedLambda form = Lambdas.serializedForm(target);
         if (form == null || form.getImplMethodKind() != MethodHandleInfo.REF_invokeStatic) {
             return null;
@@ -65,22 +66,26 @@ public final class DirectTask {
             return null; // the child could not call a private lambda method there
         }
         allowList.learn(Set.of(owner.getPackageName()));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        ByteParts parts = new ByteParts();
+        try (DataOutputStream out = new DataOutputStream(parts)) {
             out.writeByte(TAG);
             out.writeUTF(owner.getName());
             out.writeUTF(form.getImplMethodName());
             out.writeUTF(form.getImplMethodSignature());
             out.writeInt(values.length);
             for (Object value : values) {
-                byte[] encoded = Codec.encode(value, "an argument").bytes();
-                out.writeInt(encoded.length);
-                out.write(encoded);
+                Codec.Parts encoded = Codec.encodeParts(value, "an argument");
+                out.writeInt(Math.toIntExact(encoded.length()));
+                out.flush();
+                for (byte[] part : encoded.parts()) {
+                    parts.add(part);
+                }
             }
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory cannot fail", e);
         }
-        return bytes.toByteArray();
+        Codec.checkSize(parts.length(), "the arguments of the target");
+        return new Codec.Parts(parts.parts(), parts.length(), Set.of());
     }
 
     /** Whether encoded task bytes are in direct form. */
@@ -112,7 +117,14 @@ public final class DirectTask {
         method.setAccessible(true);
         Object[] values = new Object[in.readInt()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = Codec.decode(in.readNBytes(in.readInt()), allowList);
+            int length = in.readInt();
+            int at = task.length - in.available();
+            if (length < 0 || length > in.available()) {
+                throw new IOException("damaged task: an argument's length is " + length + ", bytes left="
+                        + in.available());
+            }
+            values[i] = Codec.decode(task, at, length, allowList); // in place: an argument is copied once
+            in.skipNBytes(length);
         }
         return new StaticCall(method, values);
     }

@@ -1,5 +1,6 @@
 package io.github.multiprocessing4j.internal.process;
 
+import io.github.multiprocessing4j.internal.codec.ByteParts;
 import io.github.multiprocessing4j.internal.spawn.ClassDataArchive;
 import io.github.multiprocessing4j.internal.spawn.InheritedJvm;
 import java.util.ArrayDeque;
@@ -83,8 +84,8 @@ public final class SparePool {
                     return null;
                 }
                 lastUse = System.nanoTime();
-                if (warmupSample && request.task().length <= 256 * 1024) {
-                    warmup = request.task();
+                if (warmupSample && request.taskLength() <= 256 * 1024) {
+                    warmup = ByteParts.join(request.task());
                 }
                 if (!path.equals(classPath)) {
                     retireAll(); // another class path: those spares cannot run it

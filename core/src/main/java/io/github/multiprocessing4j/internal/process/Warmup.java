@@ -12,7 +12,7 @@ public final class Warmup {
     /** A direct task (see DirectTask) that calls {@link #touch}, to warm up that path. */
     public static byte[] directSample() {
         Target1<String> target = Warmup::touch;
-        return DirectTask.encode(target, new Object[] {"warm"}, new AllowList());
+        return DirectTask.encode(target, new Object[] {"warm"}, new AllowList()).toByteArray();
     }
 
     /**

@@ -3,11 +3,15 @@ package io.github.multiprocessing4j.internal.wire;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * Reads frames from a stream. One reader thread at a time.
  */
 public final class FrameReader implements AutoCloseable {
+    /** The payload array's first size: a frame larger than this grows it as its bytes arrive. */
+    private static final int FIRST_CHUNK = 1 << 20;
+
     private final InputStream in;
 
     public FrameReader(InputStream in) {
@@ -49,12 +53,30 @@ public final class FrameReader implements AutoCloseable {
         if (type == null) {
             throw new IOException("damaged channel: unknown frame type " + header[4]);
         }
-        byte[] payload = in.readNBytes(length);
-        if (payload.length < length) {
-            throw new EOFException("the peer closed the channel inside a frame: got=" + payload.length
-                    + ", expected=" + length);
+        return new Frame(type, readPayload(length));
+    }
+
+    /**
+     * Reads a payload straight into its array, with reads as large as the room left (InputStream.readNBytes
+     * reads a large one in small chunks and joins them: twice its size). The array grows as bytes arrive, never
+     * beyond them by more than half: a peer cannot make this JVM allocate what it only claims.
+     */
+    private byte[] readPayload(int length) throws IOException {
+        byte[] payload = new byte[Math.min(length, FIRST_CHUNK)];
+        int got = 0;
+        while (got < length) {
+            if (got == payload.length) {
+                payload = Arrays.copyOf(payload, (int) Math.min(length, 2L * payload.length));
+            }
+            // at most FIRST_CHUNK a call: a channel reads into a temporary native buffer the size of the call
+            int n = in.read(payload, got, Math.min(FIRST_CHUNK, payload.length - got));
+            if (n < 0) {
+                throw new EOFException("the peer closed the channel inside a frame: got=" + got
+                        + ", expected=" + length);
+            }
+            got += n;
         }
-        return new Frame(type, payload);
+        return payload;
     }
 
     /**

@@ -7,12 +7,16 @@ import io.github.multiprocessing4j.internal.codec.CodecTags;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Every wire message encodes and decodes itself; tags are unique; damaged input fails with IOException. */
 class WireMessagesTest {
@@ -86,7 +90,8 @@ class WireMessagesTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         FrameWriter writer = new FrameWriter(bytes);
         writer.write(Frame.empty(FrameType.READY));
-        writer.write(new Frame(FrameType.BOOT, new byte[] {1}), new Frame(FrameType.TASK, new byte[] {2, 3}));
+        writer.write(new Frame(FrameType.BOOT, new byte[] {1}), FrameType.TASK, List.of(new byte[] {2}, new byte[] {3}),
+                "test");
         FrameReader reader = new FrameReader(new ByteArrayInputStream(bytes.toByteArray()));
         assertThat(reader.read().type()).isEqualTo(FrameType.READY);
         assertThat(reader.read().payload()).containsExactly(1);
@@ -101,5 +106,47 @@ class WireMessagesTest {
         byte[] unknown = {0, 0, 0, 0, 99};
         assertThatThrownBy(() -> new FrameReader(new ByteArrayInputStream(unknown)).read())
                 .isInstanceOf(IOException.class).hasMessageContaining("unknown frame type 99");
+    }
+
+    @Test
+    @Timeout(60)
+    void shouldWriteALargeFrameInPartsWithoutWaitingForItsReader() throws Exception {
+        PipedInputStream pipe = new PipedInputStream(1024);
+        FrameWriter writer = new FrameWriter(new PipedOutputStream(pipe));
+        byte[] a = new byte[300_000];
+        byte[] b = new byte[FrameWriter.AT_ONCE];
+        new Random(7).nextBytes(a);
+        new Random(8).nextBytes(b);
+        // nobody reads yet: a synchronous write of more than the pipe holds would never return
+        writer.write(new Frame(FrameType.BOOT, new byte[] {1}), FrameType.TASK, List.of(a, b), "test");
+        Thread reading = new Thread(() -> {
+            try {
+                writer.write(Frame.empty(FrameType.READY)); // waits for the large frame, then follows it
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        reading.start();
+        FrameReader reader = new FrameReader(pipe);
+        assertThat(reader.read().payload()).containsExactly(1);
+        Frame task = reader.read();
+        assertThat(task.type()).isEqualTo(FrameType.TASK);
+        byte[] both = new byte[a.length + b.length];
+        System.arraycopy(a, 0, both, 0, a.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        assertThat(task.payload()).isEqualTo(both);
+        assertThat(reader.read().type()).isEqualTo(FrameType.READY);
+        reading.join(30_000);
+    }
+
+    @Test
+    @Timeout(60)
+    void shouldFailTheFramesAfterALargeOneThatCouldNotBeWritten() throws Exception {
+        PipedInputStream pipe = new PipedInputStream(1024);
+        FrameWriter writer = new FrameWriter(new PipedOutputStream(pipe));
+        writer.write(new Frame(FrameType.BOOT, new byte[0]), FrameType.TASK, List.of(new byte[200_000]), "test");
+        pipe.close(); // the reader died
+        assertThatThrownBy(() -> writer.write(Frame.empty(FrameType.READY))).isInstanceOf(IOException.class)
+                .hasMessageContaining("an earlier frame could not be written");
     }
 }
