@@ -2,6 +2,8 @@ package io.github.multiprocessing4j.internal.pool;
 
 import io.github.multiprocessing4j.internal.runtime.JvmRuntime;
 import io.github.multiprocessing4j.internal.codec.Codec;
+import io.github.multiprocessing4j.internal.codec.Lambdas;
+import java.lang.invoke.SerializedLambda;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,7 +35,10 @@ public final class FunctionCache {
         String what = "the task function " + function.getClass().getName();
         Codec.Encoded encoded = Codec.encode(function, what);
         JvmRuntime.get().allowList().learn(encoded.packages());
-        FunctionRef ref = new FunctionRef(IDS.incrementAndGet(), encoded.bytes(), encoded.packages(), arity, what);
+        SerializedLambda form = Lambdas.serializedForm(function);
+        boolean stateless = form != null && form.getCapturedArgCount() == 0;
+        FunctionRef ref = new FunctionRef(IDS.incrementAndGet(), encoded.bytes(), encoded.packages(), arity, what,
+                stateless);
         synchronized (CACHE) {
             CACHE.put(function, ref);
         }

@@ -11,6 +11,9 @@ import java.util.Set;
  * @param packages the packages of the classes in it, for the worker's allow-list
  * @param arity how many arguments it takes: 0 (callable), 1 (function) or 2 (bi-function)
  * @param description how to name it in messages
+ * @param stateless whether it captures nothing (a lambda or method reference with no captured values): a worker
+ *     may keep such a function between tasks, since it holds nothing of the caller's
  */
-public record FunctionRef(int id, byte[] bytes, Set<String> packages, int arity, String description) {
+public record FunctionRef(int id, byte[] bytes, Set<String> packages, int arity, String description,
+        boolean stateless) {
 }

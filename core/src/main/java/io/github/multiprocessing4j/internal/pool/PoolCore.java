@@ -193,10 +193,13 @@ public final class PoolCore {
     private void sendLocked(Worker worker, TaskUnit unit) {
         int fn = unit.function().id();
         boolean withFunction = worker.heldFunction != fn;
-        // the worker holds the function after this unit only while the next queued unit is of the same call
+        // the worker holds the function after this unit only while the next queued unit is of the same call, or
+        // when it captured nothing (then it holds nothing of the caller's, and a loop of apply calls sends it once)
         TaskUnit next = pending.peek();
-        boolean keep = next != null && next.function().id() == fn;
+        boolean stateless = unit.function().stateless();
+        boolean keep = stateless || (next != null && next.function().id() == fn);
         worker.heldFunction = keep ? fn : 0;
+        worker.heldStateless = keep && stateless;
         byte[] frame = PoolFrames.task(unit, withFunction, keep);
         unit.worker = worker;
         worker.inflight.add(unit);
@@ -327,7 +330,7 @@ public final class PoolCore {
      * so that nothing in the worker keeps what the function captured.
      */
     private static void releaseIfIdleLocked(Worker worker) {
-        if (worker.heldFunction == 0 || !worker.inflight.isEmpty() || worker.retiring) {
+        if (worker.heldFunction == 0 || worker.heldStateless || !worker.inflight.isEmpty() || worker.retiring) {
             return;
         }
         worker.heldFunction = 0;

@@ -14,8 +14,9 @@ import java.io.IOException;
  *
  * <p>It keeps no reference to a task's function, arguments or result once the task has run, so what a lambda
  * captured can be collected: only while the parent says more units of the same function follow (the chunks of one
- * map) does it hold the decoded function for the next frame; a frame without {@code keep}, or a release frame,
- * drops it.
+ * map), or when the function captured nothing (a lambda or method reference without captured values, which holds
+ * nothing of the caller's), does it hold the decoded function for the next frame; a frame without {@code keep}, a
+ * frame with another function, or a release frame drops it.
  */
 final class TaskRunner {
     private int heldId;

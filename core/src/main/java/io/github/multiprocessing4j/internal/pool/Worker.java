@@ -18,6 +18,8 @@ final class Worker {
      * from the {@code keep} flags the pool wrote, so the pool knows without asking whether to send the function.
      */
     int heldFunction;
+    /** Whether the held function captured nothing, so the worker may keep it while idle. */
+    boolean heldStateless;
     /** The initializer ran and the worker reads tasks. */
     boolean ready;
     /** No more tasks go to it: told to exit, over its memory limit, or being killed. */
