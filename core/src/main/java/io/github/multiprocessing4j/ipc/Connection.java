@@ -5,8 +5,11 @@ import io.github.multiprocessing4j.internal.shm.Waiter;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 
 /**
  * One end of a two-way or one-way message channel between processes (Python:
@@ -158,7 +161,8 @@ public abstract class Connection implements Serializable, AutoCloseable {
 
     /**
      * Waits until at least one of {@code connections} can be read (or has a gone peer), at most {@code timeout}
-     * (Python: {@code multiprocessing.connection.wait}).
+     * (Python: {@code multiprocessing.connection.wait}). The form of {@link #wait(Collection, Duration)} for
+     * connections only.
      *
      * @param connections the connections to watch; receive-capable ends
      * @param timeout how long to wait, or null for ever
@@ -167,13 +171,62 @@ public abstract class Connection implements Serializable, AutoCloseable {
      */
     public static List<Connection> wait(List<Connection> connections, Duration timeout) throws InterruptedException {
         Objects.requireNonNull(connections, "connections");
-        Waiter.Outcome outcome = Waiter.upTo(timeout).await(
-                () -> connections.stream().anyMatch(Connection::hasMessage),
-                () -> connections.stream().anyMatch(Connection::peerGone));
         List<Connection> ready = new ArrayList<>();
-        for (Connection c : connections) {
-            if (c.hasMessage() || (outcome == Waiter.Outcome.STOPPED && c.peerGone())) {
-                ready.add(c);
+        for (Object o : wait((Collection<?>) connections, timeout)) {
+            ready.add((Connection) o);
+        }
+        return ready;
+    }
+
+    /**
+     * Waits until at least one of {@code objects} is ready, at most {@code timeout} (Python:
+     * {@code multiprocessing.connection.wait(object_list, timeout)}). Accepted, as in Python:
+     * <ul>
+     *   <li>a {@link Connection} (a receive-capable end), ready when a message can be read or when its other end is
+     *       gone, so that {@code recv} would not block (it then throws {@link PeerGoneException});</li>
+     *   <li>a started {@link io.github.multiprocessing4j.Process} (Python: its {@code sentinel}), ready once the
+     *       child has ended.</li>
+     * </ul>
+     * Waiting on a connection and on the process that writes to it is how a reader notices a writer that died
+     * while another process still holds the writing end.
+     *
+     * @param objects the objects to watch; each at most once is enough (a duplicate is reported as often as given)
+     * @param timeout how long to wait, or null for ever
+     * @return the ready objects, in the order given; empty when the timeout passed
+     * @throws IllegalArgumentException naming the class of an object that cannot be waited on
+     * @throws IllegalStateException for a closed or send-only connection, or a process that was not started
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public static List<Object> wait(Collection<?> objects, Duration timeout) throws InterruptedException {
+        Objects.requireNonNull(objects, "objects");
+        List<Object> given = new ArrayList<>(objects);
+        // cheap looks (a message waiting, a process ended) run on every pause; a gone peer, which reads the holder
+        // tables, about every 10 ms, as the rings look
+        List<BooleanSupplier> cheap = new ArrayList<>(given.size());
+        List<BooleanSupplier> slow = new ArrayList<>(given.size());
+        for (Object o : given) {
+            if (o instanceof Connection) {
+                Connection c = (Connection) o;
+                c.hasMessage(); // a closed or send-only end fails here, at the call
+                cheap.add(c::hasMessage);
+                slow.add(c::peerGone);
+            } else if (o instanceof io.github.multiprocessing4j.Process) {
+                CompletableFuture<?> ended = ((io.github.multiprocessing4j.Process) o).onExit();
+                cheap.add(ended::isDone);
+                slow.add(() -> false);
+            } else {
+                throw new IllegalArgumentException("cannot wait on this object: class="
+                        + (o == null ? "null" : o.getClass().getName())
+                        + "; Connection.wait takes connections and started processes");
+            }
+        }
+        Waiter.Outcome outcome = Waiter.upTo(timeout).await(
+                () -> cheap.stream().anyMatch(BooleanSupplier::getAsBoolean),
+                () -> slow.stream().anyMatch(BooleanSupplier::getAsBoolean));
+        List<Object> ready = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            if (cheap.get(i).getAsBoolean() || (outcome == Waiter.Outcome.STOPPED && slow.get(i).getAsBoolean())) {
+                ready.add(given.get(i));
             }
         }
         return ready;

@@ -87,6 +87,7 @@ public final class Pipe implements AutoCloseable {
                     PeerTable.init(b, PipeLayout.PEERS_2);
                     b.putInt(PipeLayout.DUPLEX, duplex ? 1 : 0);
                     b.putInt(PipeLayout.VERSION_OFFSET, PipeLayout.VERSION);
+                    b.putInt(PipeLayout.CAPACITY, capacity);
                     Ring.init(b, PipeLayout.RING_A, capacity, 0);
                     if (duplex) {
                         Ring.init(b, PipeLayout.ringB(capacity), capacity, 0);
