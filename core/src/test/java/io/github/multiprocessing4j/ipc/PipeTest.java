@@ -144,4 +144,53 @@ class PipeTest {
             assertThat(child.join(WAIT)).isTrue();
         }
     }
+
+    static void exitAfter(Event go) throws InterruptedException {
+        go.await();
+    }
+
+    @Test
+    void shouldWaitOnConnectionsAndProcessesTogetherAsPythonDoes() throws Exception {
+        try (Pipe pipe = Pipe.open(false); Event go = new Event()) {
+            Process child = new Process(PipeTest::exitAfter, go);
+            child.start();
+            List<Object> objects = List.of(pipe.conn1(), child);
+            assertThat(Connection.wait(objects, Duration.ofMillis(20))).isEmpty();
+            go.set();
+            // a process is ready once it has ended (Python: its sentinel)
+            assertThat(Connection.wait(objects, WAIT)).containsExactly(child);
+            pipe.conn2().send("now both");
+            assertThat(Connection.wait(objects, WAIT)).containsExactly(pipe.conn1(), child);
+            // the connections-only form is unchanged
+            assertThat(Connection.wait(List.of(pipe.conn1()), WAIT)).containsExactly(pipe.conn1());
+            assertThat(child.join(WAIT)).isTrue();
+            assertThatThrownBy(() -> Connection.wait(List.of(pipe.conn1(), "a string"), WAIT))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("cannot wait on this object: class=java.lang.String; Connection.wait takes"
+                            + " connections and started processes");
+            Process notStarted = new Process(PipeTest::exitAfter, go);
+            assertThatThrownBy(() -> Connection.wait(List.of(notStarted), WAIT))
+                    .isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    static void holdThenDie(Connection conn, Event holding) throws InterruptedException {
+        holding.set();
+        Thread.sleep(120_000); // killed by the test
+    }
+
+    @Test
+    void shouldTellAReaderWhenEveryHolderOfTheOtherEndDied() throws Exception {
+        try (Pipe pipe = Pipe.open(false); Event holding = new Event()) {
+            Process child = new Process(PipeTest::holdThenDie, pipe.conn2(), holding);
+            child.start();
+            pipe.conn2().close();
+            assertThat(holding.await(WAIT)).isTrue();
+            Thread killer = new Thread(child::kill);
+            killer.start(); // recv() is blocked, or about to be, when the only writer dies
+            assertThatThrownBy(() -> pipe.conn1().recv()).isInstanceOf(PeerGoneException.class);
+            killer.join(WAIT.toMillis());
+            assertThat(child.join(WAIT)).isTrue();
+        }
+    }
 }
