@@ -20,7 +20,12 @@ import java.util.function.BooleanSupplier;
  * {@link #send} serializes an object with the library's codec (fast path for boxed primitives, strings and
  * {@code byte[]}; java.io with the allow-list for the rest); an object that cannot be serialized fails in the
  * sender with {@link io.github.multiprocessing4j.exception.SerializationFailedException} and nothing is sent.
- * {@link #sendBytes} sends raw bytes as one message and {@link #recvBytes} receives one message's bytes.
+ * {@link #sendBytes} sends raw bytes as one message and {@link #recvBytes} receives one message's bytes. As in
+ * Python, a message is only bytes: {@code send(obj)} is {@code sendBytes} of the object's encoded form and
+ * {@code recv()} decodes whatever message comes (through the allow-list), so a peer that relays messages with
+ * {@code recvBytes}/{@code sendBytes} passes objects on intact; {@code recv()} of bytes that are not an encoded
+ * object throws {@link io.github.multiprocessing4j.exception.ProcessException} (Python: {@code UnpicklingError}).
+ * Messages have no size limit: one larger than the connection's buffer is streamed through it in pieces.
  *
  * <h2>Blocking</h2>
  * {@code recv} waits for a message, {@code send} for room (the other side reads too slowly); {@link #poll} waits
@@ -30,7 +35,11 @@ import java.util.function.BooleanSupplier;
  * <h2>When the other side goes</h2>
  * Once the other end is closed, or every process holding it died, {@code recv} on an empty connection and a
  * blocked {@code send} throw {@link PeerGoneException} (Python: {@code EOFError}, {@code BrokenPipeError}).
- * A process killed mid-send never delivers half a message.
+ * That is the only time a wait is cut short: then nobody, in this process or another, can send on the other end
+ * any more. While a process holds the other end (this one included), a reader waits, as in Python; to notice a
+ * writer that died while someone else keeps its end open, wait on its process too with
+ * {@link #wait(Collection, Duration)}. A process killed mid-send never delivers half a message (nor a part of a
+ * streamed one).
  *
  * <h2>Pipe connections</h2>
  * A {@link Pipe}'s ends are two rings in one shared-memory file; {@code sendBytes} copies raw bytes once into
@@ -91,6 +100,8 @@ public abstract class Connection implements Serializable, AutoCloseable {
      * @return the object
      * @throws InterruptedException if interrupted while waiting
      * @throws PeerGoneException when nothing is left to read and the other end is gone
+     * @throws io.github.multiprocessing4j.exception.ProcessException when the message is not an encoded object, or
+     *     names a class the allow-list refuses (the message is consumed; the connection stays usable)
      */
     public abstract Object recv() throws InterruptedException;
 

@@ -65,7 +65,7 @@ public final class Ring {
     }
 
     /** The largest payload that goes as one record; a larger one is streamed in pieces. */
-    public int maxWhole() {
+    int maxWhole() {
         return capacity - RingLayout.RECORD_HEADER;
     }
 
