@@ -96,7 +96,8 @@ public class Queue<T> extends QueueCore<T> {
 
     /**
      * Puts an item, waiting at most {@code timeout} while the queue is full (Python: {@code put(obj, True,
-     * timeout)}).
+     * timeout)}). An item larger than the ring that the timeout cuts off midway is dropped whole: consumers never
+     * see a part of it.
      *
      * @param item the item; serializable
      * @param timeout how long to wait

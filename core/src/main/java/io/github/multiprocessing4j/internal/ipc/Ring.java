@@ -185,7 +185,8 @@ public final class Ring {
     /**
      * Reads one message, whole. The deadline bounds the wait for a message to begin: once the first piece of a
      * streamed message is taken, the rest is awaited without it (the writer is sending it, or gives up, or dies,
-     * and then what was received is dropped and the read goes on with the next message).
+     * and then what was received is dropped and the read goes on with the next message). A reader interrupted in
+     * the middle of a streamed message loses it (the next reader skips its other pieces).
      *
      * @return the message's bytes, or null when the deadline passed first
      */
