@@ -225,7 +225,7 @@ public abstract class Connection implements Serializable, AutoCloseable {
                 CompletableFuture<?> ended = ((io.github.multiprocessing4j.Process) o).onExit();
                 cheap.add(ended::isDone);
                 slow.add(() -> false);
-            } else {
+            } else { // a listener (ready when accept would not block) is one more case here once it exists
                 throw new IllegalArgumentException("cannot wait on this object: class="
                         + (o == null ? "null" : o.getClass().getName())
                         + "; Connection.wait takes connections and started processes");
