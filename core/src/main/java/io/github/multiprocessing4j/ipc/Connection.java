@@ -5,8 +5,11 @@ import io.github.multiprocessing4j.internal.shm.Waiter;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 
 /**
  * One end of a two-way or one-way message channel between processes (Python:
@@ -17,7 +20,12 @@ import java.util.Objects;
  * {@link #send} serializes an object with the library's codec (fast path for boxed primitives, strings and
  * {@code byte[]}; java.io with the allow-list for the rest); an object that cannot be serialized fails in the
  * sender with {@link io.github.multiprocessing4j.exception.SerializationFailedException} and nothing is sent.
- * {@link #sendBytes} sends raw bytes as one message and {@link #recvBytes} receives one message's bytes.
+ * {@link #sendBytes} sends raw bytes as one message and {@link #recvBytes} receives one message's bytes. As in
+ * Python, a message is only bytes: {@code send(obj)} is {@code sendBytes} of the object's encoded form and
+ * {@code recv()} decodes whatever message comes (through the allow-list), so a peer that relays messages with
+ * {@code recvBytes}/{@code sendBytes} passes objects on intact; {@code recv()} of bytes that are not an encoded
+ * object throws {@link io.github.multiprocessing4j.exception.ProcessException} (Python: {@code UnpicklingError}).
+ * Messages have no size limit: one larger than the connection's buffer is streamed through it in pieces.
  *
  * <h2>Blocking</h2>
  * {@code recv} waits for a message, {@code send} for room (the other side reads too slowly); {@link #poll} waits
@@ -27,7 +35,11 @@ import java.util.Objects;
  * <h2>When the other side goes</h2>
  * Once the other end is closed, or every process holding it died, {@code recv} on an empty connection and a
  * blocked {@code send} throw {@link PeerGoneException} (Python: {@code EOFError}, {@code BrokenPipeError}).
- * A process killed mid-send never delivers half a message.
+ * That is the only time a wait is cut short: then nobody, in this process or another, can send on the other end
+ * any more. While a process holds the other end (this one included), a reader waits, as in Python; to notice a
+ * writer that died while someone else keeps its end open, wait on its process too with
+ * {@link #wait(Collection, Duration)}. A process killed mid-send never delivers half a message (nor a part of a
+ * streamed one).
  *
  * <h2>Pipe connections</h2>
  * A {@link Pipe}'s ends are two rings in one shared-memory file; {@code sendBytes} copies raw bytes once into
@@ -88,6 +100,8 @@ public abstract class Connection implements Serializable, AutoCloseable {
      * @return the object
      * @throws InterruptedException if interrupted while waiting
      * @throws PeerGoneException when nothing is left to read and the other end is gone
+     * @throws io.github.multiprocessing4j.exception.ProcessException when the message is not an encoded object, or
+     *     names a class the allow-list refuses (the message is consumed; the connection stays usable)
      */
     public abstract Object recv() throws InterruptedException;
 
@@ -158,7 +172,8 @@ public abstract class Connection implements Serializable, AutoCloseable {
 
     /**
      * Waits until at least one of {@code connections} can be read (or has a gone peer), at most {@code timeout}
-     * (Python: {@code multiprocessing.connection.wait}).
+     * (Python: {@code multiprocessing.connection.wait}). The form of {@link #wait(Collection, Duration)} for
+     * connections only.
      *
      * @param connections the connections to watch; receive-capable ends
      * @param timeout how long to wait, or null for ever
@@ -167,13 +182,62 @@ public abstract class Connection implements Serializable, AutoCloseable {
      */
     public static List<Connection> wait(List<Connection> connections, Duration timeout) throws InterruptedException {
         Objects.requireNonNull(connections, "connections");
-        Waiter.Outcome outcome = Waiter.upTo(timeout).await(
-                () -> connections.stream().anyMatch(Connection::hasMessage),
-                () -> connections.stream().anyMatch(Connection::peerGone));
         List<Connection> ready = new ArrayList<>();
-        for (Connection c : connections) {
-            if (c.hasMessage() || (outcome == Waiter.Outcome.STOPPED && c.peerGone())) {
-                ready.add(c);
+        for (Object o : wait((Collection<?>) connections, timeout)) {
+            ready.add((Connection) o);
+        }
+        return ready;
+    }
+
+    /**
+     * Waits until at least one of {@code objects} is ready, at most {@code timeout} (Python:
+     * {@code multiprocessing.connection.wait(object_list, timeout)}). Accepted, as in Python:
+     * <ul>
+     *   <li>a {@link Connection} (a receive-capable end), ready when a message can be read or when its other end is
+     *       gone, so that {@code recv} would not block (it then throws {@link PeerGoneException});</li>
+     *   <li>a started {@link io.github.multiprocessing4j.Process} (Python: its {@code sentinel}), ready once the
+     *       child has ended.</li>
+     * </ul>
+     * Waiting on a connection and on the process that writes to it is how a reader notices a writer that died
+     * while another process still holds the writing end.
+     *
+     * @param objects the objects to watch; each at most once is enough (a duplicate is reported as often as given)
+     * @param timeout how long to wait, or null for ever
+     * @return the ready objects, in the order given; empty when the timeout passed
+     * @throws IllegalArgumentException naming the class of an object that cannot be waited on
+     * @throws IllegalStateException for a closed or send-only connection, or a process that was not started
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public static List<Object> wait(Collection<?> objects, Duration timeout) throws InterruptedException {
+        Objects.requireNonNull(objects, "objects");
+        List<Object> given = new ArrayList<>(objects);
+        // cheap looks (a message waiting, a process ended) run on every pause; a gone peer, which reads the holder
+        // tables, about every 10 ms, as the rings look
+        List<BooleanSupplier> cheap = new ArrayList<>(given.size());
+        List<BooleanSupplier> slow = new ArrayList<>(given.size());
+        for (Object o : given) {
+            if (o instanceof Connection) {
+                Connection c = (Connection) o;
+                c.hasMessage(); // a closed or send-only end fails here, at the call
+                cheap.add(c::hasMessage);
+                slow.add(c::peerGone);
+            } else if (o instanceof io.github.multiprocessing4j.Process) {
+                CompletableFuture<?> ended = ((io.github.multiprocessing4j.Process) o).onExit();
+                cheap.add(ended::isDone);
+                slow.add(() -> false);
+            } else { // a listener (ready when accept would not block) is one more case here once it exists
+                throw new IllegalArgumentException("cannot wait on this object: class="
+                        + (o == null ? "null" : o.getClass().getName())
+                        + "; Connection.wait takes connections and started processes");
+            }
+        }
+        Waiter.Outcome outcome = Waiter.upTo(timeout).await(
+                () -> cheap.stream().anyMatch(BooleanSupplier::getAsBoolean),
+                () -> slow.stream().anyMatch(BooleanSupplier::getAsBoolean));
+        List<Object> ready = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            if (cheap.get(i).getAsBoolean() || (outcome == Waiter.Outcome.STOPPED && slow.get(i).getAsBoolean())) {
+                ready.add(given.get(i));
             }
         }
         return ready;

@@ -1,35 +1,34 @@
 package io.github.multiprocessing4j.ipc;
 
 import io.github.multiprocessing4j.exception.ProcessException;
-import io.github.multiprocessing4j.internal.runtime.JvmRuntime;
 import io.github.multiprocessing4j.internal.codec.Codec;
-import io.github.multiprocessing4j.internal.ipc.Ring;
+import io.github.multiprocessing4j.internal.runtime.JvmRuntime;
 import java.io.IOException;
 
-/** Turns items into ring messages and back: {@code byte[]} raw, everything else through the {@link Codec}. */
+/**
+ * Turns objects into messages and back with the {@link Codec}, as Python pickles: every object, {@code byte[]}
+ * included, is encoded, so that a message is only bytes and {@code send(obj)} is {@code sendBytes(encode(obj))}.
+ */
 final class Messages {
     private Messages() {
     }
 
-    /** An encoded item. */
-    record Encoded(int kind, byte[] bytes) {
+    static byte[] encode(Object item, String what) {
+        return Codec.encode(item, what).bytes();
     }
 
-    static Encoded encode(Object item, String what) {
-        if (item instanceof byte[]) {
-            return new Encoded(Ring.KIND_BYTES, (byte[]) item);
-        }
-        return new Encoded(Ring.KIND_OBJECT, Codec.encode(item, what).bytes());
-    }
-
-    static Object decode(Ring.Message message, String what) {
-        if (message.kind() == Ring.KIND_BYTES) {
-            return message.payload();
-        }
+    /**
+     * Decodes a message through the allow-list.
+     *
+     * @throws ProcessException when the bytes are not an encoded object (Python: {@code UnpicklingError}), or name
+     *     a class the allow-list refuses
+     */
+    static Object decode(byte[] message, String what) {
         try {
-            return Codec.decode(message.payload(), JvmRuntime.get().allowList());
+            return Codec.decode(message, JvmRuntime.get().allowList());
         } catch (IOException | ClassNotFoundException e) {
-            throw new ProcessException("cannot deserialize a message: channel=" + what + ", error=" + e, e);
+            throw new ProcessException("cannot decode a message as an object (was it sent as raw bytes that are not"
+                    + " an encoded object?): channel=" + what + ", size=" + message.length + ", error=" + e, e);
         }
     }
 }

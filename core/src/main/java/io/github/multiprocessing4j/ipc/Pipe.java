@@ -18,11 +18,12 @@ import io.github.multiprocessing4j.internal.shm.Segment;
  *
  * <p>Duplex pipes carry messages both ways; in a one-way pipe ({@code open(false)}) {@link #conn1()} only
  * receives and {@link #conn2()} only sends, as in Python. Each direction is a ring in shared memory of 8 MiB by
- * default, which is also about the largest message it takes. See {@link Connection} for what crosses the process
+ * default; a larger message is streamed through it in pieces (a quarter of the ring each), so messages have no
+ * size limit, as in Python. See {@link Connection} for what crosses the process
  * boundary, blocking, dead peers and lifetime. Thread-safe.
  */
 public final class Pipe implements AutoCloseable {
-    /** The largest ring of one direction: 1 GiB, the largest message the library sends in one piece. */
+    /** The largest ring of one direction: 1 GiB. */
     static final int MAX_CAPACITY = 1 << 30;
     static {
         JvmRuntime.get(); // its exit sequence releases the shared memory this JVM holds
@@ -63,7 +64,8 @@ public final class Pipe implements AutoCloseable {
     }
 
     /**
-     * Opens a pipe whose directions each hold {@code capacityBytes} bytes of messages.
+     * Opens a pipe whose directions each hold {@code capacityBytes} bytes of messages; a larger message is
+     * streamed through it.
      *
      * @param duplex whether both ends send and receive
      * @param capacityBytes the ring size of each direction, at least 64, rounded up to a multiple of 64
@@ -87,6 +89,7 @@ public final class Pipe implements AutoCloseable {
                     PeerTable.init(b, PipeLayout.PEERS_2);
                     b.putInt(PipeLayout.DUPLEX, duplex ? 1 : 0);
                     b.putInt(PipeLayout.VERSION_OFFSET, PipeLayout.VERSION);
+                    b.putInt(PipeLayout.CAPACITY, capacity);
                     Ring.init(b, PipeLayout.RING_A, capacity, 0);
                     if (duplex) {
                         Ring.init(b, PipeLayout.ringB(capacity), capacity, 0);

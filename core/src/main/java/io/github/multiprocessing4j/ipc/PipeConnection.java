@@ -37,7 +37,8 @@ final class PipeConnection extends Connection {
         boolean duplex = body.getInt(PipeLayout.DUPLEX) != 0;
         // ring A is written by end 2 and read by end 1; ring B the other way
         Ring a = new Ring(body, PipeLayout.RING_A, ends2::isDead, ends1::isDead);
-        Ring b = duplex ? new Ring(body, PipeLayout.ringB(a.maxMessage() + 8), ends1::isDead, ends2::isDead) : null;
+        Ring b = duplex ? new Ring(body, PipeLayout.ringB(body.getInt(PipeLayout.CAPACITY)), ends1::isDead,
+                ends2::isDead) : null;
         this.in = end == 1 ? a : duplex ? b : null;
         this.out = end == 1 ? b : a;
         segment.setUnusedCheck(() -> mine.nobodyLeft() && theirs.nobodyLeft());
@@ -54,28 +55,23 @@ final class PipeConnection extends Connection {
 
     @Override
     public void send(Object message) throws InterruptedException {
-        Ring ring = writable();
-        Messages.Encoded m = Messages.encode(message, sendWhat);
-        ring.write(m.kind(), m.bytes(), 0, m.bytes().length, Waiter.forever(), this::checkPeer);
+        writable();
+        sendBytes(Messages.encode(message, sendWhat));
     }
 
     @Override
     public void sendBytes(byte[] bytes, int offset, int size) throws InterruptedException {
         java.util.Objects.checkFromIndexSize(offset, size, bytes.length);
-        writable().write(Ring.KIND_BYTES, bytes, offset, size, Waiter.forever(), this::checkPeer);
+        writable().write(bytes, offset, size, Waiter.forever(), this::checkPeer);
     }
 
     @Override
     public Object recv() throws InterruptedException {
-        return Messages.decode(next(), toString());
+        return Messages.decode(recvBytes(), label);
     }
 
     @Override
     public byte[] recvBytes() throws InterruptedException {
-        return next().payload();
-    }
-
-    private Ring.Message next() throws InterruptedException {
         return readable().read(Waiter.forever(), this::checkPeer);
     }
 
@@ -133,15 +129,6 @@ final class PipeConnection extends Connection {
     @Override
     public boolean isClosed() {
         return attachment.isClosed();
-    }
-
-    /**
-     * The largest message, in bytes (after serialization for {@link #send}), this connection takes.
-     *
-     * @return the limit
-     */
-    int maxMessageSize() {
-        return (out != null ? out : in).maxMessage();
     }
 
     @Override

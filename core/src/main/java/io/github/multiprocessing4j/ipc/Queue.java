@@ -1,6 +1,5 @@
 package io.github.multiprocessing4j.ipc;
 
-import io.github.multiprocessing4j.exception.PeerGoneException;
 import io.github.multiprocessing4j.internal.shm.Segment;
 import io.github.multiprocessing4j.internal.shm.Waiter;
 import java.time.Duration;
@@ -19,9 +18,10 @@ import java.time.Duration;
  * {@code String} and {@code byte[]} on a fast path, anything else {@link java.io.Serializable} through java.io
  * and the deserialization allow-list) and copied through a ring in shared memory; {@code byte[]} items are copied
  * raw. An item that cannot be serialized fails in {@link #put} with
- * {@link io.github.multiprocessing4j.exception.SerializationFailedException}, and the queue stays usable. An item larger
- * than {@link #maxMessageSize()} (the byte capacity, 8 MiB by default) fails with
- * {@link IllegalArgumentException}. The queue itself crosses as its name: handed to a child, it is the same queue.
+ * {@link io.github.multiprocessing4j.exception.SerializationFailedException}, and the queue stays usable. An item
+ * of any size goes through: one larger than the byte capacity (8 MiB by default) is streamed through the ring in
+ * pieces, while the other producers wait. The queue itself crosses as its name: handed to a child, it is the same
+ * queue.
  *
  * <h2>Blocking</h2>
  * {@code put} blocks while the queue holds {@code maxsize} items or its bytes are full; {@code get} while it is
@@ -33,9 +33,12 @@ import java.time.Duration;
  *
  * <h2>When a process dies</h2>
  * A producer or consumer killed mid-operation never corrupts the queue: a message is delivered whole or not at
- * all. A thread blocked in {@code get} or {@code put} gets {@link PeerGoneException} within about 10 ms once every
- * other process that held the queue has died (or closed it), and no handle is on its way to a starting process.
- * It does not when the queue was only ever used by this process: its own threads may still put.
+ * all, also when it is streamed in pieces (the pieces of a producer that dies or times out in the middle are
+ * dropped). As in Python, a waiter is never told that the other processes are gone: the waiting process holds the
+ * queue, so a thread of its own may still put or get. {@code get()} waits until an item comes; {@code get(timeout)}
+ * throws {@link QueueEmptyException} after its timeout, never early. To notice a producer that died, wait with a
+ * timeout, or on its {@link io.github.multiprocessing4j.Process} with {@link Connection#wait(java.util.Collection,
+ * Duration)}; a {@link Pipe} whose other end is closed or whose holders all died does tell its reader.
  *
  * <h2>Lifetime</h2>
  * The shared-memory file is removed when the last handle is closed, or when the creating process exits.
@@ -45,7 +48,7 @@ import java.time.Duration;
 public class Queue<T> extends QueueCore<T> {
     private static final long serialVersionUID = 1L;
 
-    /** An unbounded queue (Python: {@code Queue()}); its byte capacity is 8 MiB. */
+    /** An unbounded queue (Python: {@code Queue()}); its ring holds 8 MiB. */
     public Queue() {
         this(0);
     }
@@ -62,7 +65,7 @@ public class Queue<T> extends QueueCore<T> {
     }
 
     /**
-     * A queue with an item limit and a byte capacity, which is also about the largest item it takes.
+     * A queue with an item limit and a byte capacity: the size of its ring; larger items are streamed through it.
      *
      * @param maxsize the item limit, 0 for none
      * @param capacityBytes the size of the ring in shared memory, rounded up to a multiple of 64
@@ -86,7 +89,6 @@ public class Queue<T> extends QueueCore<T> {
      *
      * @param item the item; serializable
      * @throws InterruptedException if interrupted while waiting
-     * @throws PeerGoneException when the queue is full and every other process using it is gone
      */
     public void put(T item) throws InterruptedException {
         offer(item, Waiter.forever());
@@ -94,7 +96,8 @@ public class Queue<T> extends QueueCore<T> {
 
     /**
      * Puts an item, waiting at most {@code timeout} while the queue is full (Python: {@code put(obj, True,
-     * timeout)}).
+     * timeout)}). An item larger than the ring that the timeout cuts off midway is dropped whole: consumers never
+     * see a part of it.
      *
      * @param item the item; serializable
      * @param timeout how long to wait
@@ -128,7 +131,6 @@ public class Queue<T> extends QueueCore<T> {
      *
      * @return the item
      * @throws InterruptedException if interrupted while waiting
-     * @throws PeerGoneException when the queue is empty and every other process using it is gone
      */
     public T get() throws InterruptedException {
         return take(Waiter.forever(), null);

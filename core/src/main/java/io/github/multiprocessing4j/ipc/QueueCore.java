@@ -1,6 +1,5 @@
 package io.github.multiprocessing4j.ipc;
 
-import io.github.multiprocessing4j.exception.PeerGoneException;
 import io.github.multiprocessing4j.internal.ipc.Ring;
 import io.github.multiprocessing4j.internal.runtime.JvmRuntime;
 import io.github.multiprocessing4j.internal.shm.Attachment;
@@ -18,7 +17,7 @@ abstract class QueueCore<T> implements Serializable, AutoCloseable {
     }
 
     private static final long serialVersionUID = 1L;
-    /** The default byte capacity of a queue: 8 MiB, which is also about the largest message it takes. */
+    /** The default byte capacity of a queue: 8 MiB; a larger item is streamed through it in pieces. */
     static final int DEFAULT_CAPACITY = 8 << 20;
 
     static final int SIMPLE = 0;
@@ -76,35 +75,19 @@ abstract class QueueCore<T> implements Serializable, AutoCloseable {
     /** Puts, or returns false when the deadline passed. */
     boolean offer(T item, Waiter waiter) throws InterruptedException {
         attachment.open();
-        Messages.Encoded m = Messages.encode(item, itemWhat);
-        return ring.write(m.kind(), m.bytes(), 0, m.bytes().length, waiter, this::checkOthers);
+        byte[] bytes = Messages.encode(item, itemWhat);
+        return ring.write(bytes, 0, bytes.length, waiter, Waiter.NO_CHECK);
     }
 
     /** Takes, or throws QueueEmptyException when the deadline passed. */
     @SuppressWarnings("unchecked")
     T take(Waiter waiter, Duration timeout) throws InterruptedException {
         attachment.open();
-        Ring.Message m = ring.read(waiter, this::checkOthers);
+        byte[] m = ring.read(waiter, Waiter.NO_CHECK);
         if (m == null) {
             throw new QueueEmptyException("queue is empty: name=" + name() + ", timeout=" + timeout);
         }
         return (T) Messages.decode(m, name());
-    }
-
-    private boolean checkOthers() {
-        if (attachment.othersGone()) {
-            throw new PeerGoneException("every other process using the queue is gone: name=" + name());
-        }
-        return false;
-    }
-
-    /**
-     * The largest message, in bytes after serialization, that this queue takes.
-     *
-     * @return the limit
-     */
-    public int maxMessageSize() {
-        return ring.maxMessage();
     }
 
     /**

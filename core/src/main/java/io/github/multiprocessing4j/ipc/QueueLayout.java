@@ -12,10 +12,10 @@ import io.github.multiprocessing4j.internal.shm.PeerTable;
  * </pre>
  *
  * Versions: 1 had a 320-byte peer table; 2 has peer tables with start times; 3 has 128-slot peer tables with counted
- * reservations.
+ * reservations; 4 has a ring that streams messages of any size.
  */
 final class QueueLayout {
-    static final int VERSION = 3;
+    static final int VERSION = 4;
     static final int PEERS = 0;
     static final int RING = PeerTable.LENGTH;
 

@@ -1,13 +1,12 @@
 package io.github.multiprocessing4j.ipc;
 
-import io.github.multiprocessing4j.exception.PeerGoneException;
 import io.github.multiprocessing4j.internal.shm.Segment;
 import io.github.multiprocessing4j.internal.shm.Waiter;
 
 /**
  * An unbounded queue with only {@code put}, {@code get}, {@code isEmpty} and {@code close} (Python:
  * {@code multiprocessing.SimpleQueue}). Same transport, serialization, blocking, dead-peer and lifetime rules as
- * {@link Queue}; {@code put} blocks only while the ring's bytes (8 MiB) are full.
+ * {@link Queue}; {@code put} blocks only while the ring's bytes (8 MiB) are full; a larger item is streamed through it.
  *
  * @param <T> the type of the items
  */
@@ -43,7 +42,6 @@ public final class SimpleQueue<T> extends QueueCore<T> {
      *
      * @return the item
      * @throws InterruptedException if interrupted while waiting
-     * @throws PeerGoneException when the queue is empty and every other process using it is gone
      */
     public T get() throws InterruptedException {
         return take(Waiter.forever(), null);

@@ -9,7 +9,10 @@
  * shared-memory file and is the same channel there. Each item or message is serialized by the sender (a fast path
  * for boxed primitives, strings and {@code byte[]}, java.io and the deserialization allow-list for the rest) and
  * copied through shared memory; an item that cannot be serialized fails in the sender, and the channel stays
- * usable. A reader blocked on a channel that nobody can write to any more gets a
- * {@link io.github.multiprocessing4j.exception.PeerGoneException} instead of waiting forever.
+ * usable; items and messages of any size go through. A pipe end whose other end is closed, or held only by
+ * processes that died, tells its reader with a {@link io.github.multiprocessing4j.exception.PeerGoneException}; a
+ * queue, as in Python, never does (a thread of the waiting process may still put), so its timed forms and
+ * {@link io.github.multiprocessing4j.ipc.Connection#wait(java.util.Collection, java.time.Duration)} on the producer's
+ * process bound a wait for a producer that may die.
  */
 package io.github.multiprocessing4j.ipc;

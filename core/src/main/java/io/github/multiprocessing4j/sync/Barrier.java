@@ -19,8 +19,8 @@ import java.util.concurrent.BrokenBarrierException;
  * serializable; it runs in the process of the last party to arrive, before the others are released).
  * {@link #await()} blocks (spin, then park with a backoff up to 1 ms) until all parties arrive, the timeout passes
  * (which breaks the barrier, as in Python), or the barrier is {@linkplain #abort() aborted} or
- * {@linkplain #reset() reset}. A party that dies before arriving is not detected: the others time out; when every
- * other process that held the barrier is gone, a waiter breaks it. Thread-safe. The file is removed when the last
+ * {@linkplain #reset() reset}. A party that dies before arriving is not detected: the others wait until their
+ * timeout (as in Python, where a thread of their own process may still arrive). Thread-safe. The file is removed when the last
  * process holding it closes it or exits, or when the creating process exits.
  */
 public final class Barrier implements Serializable, AutoCloseable {
@@ -95,7 +95,7 @@ public final class Barrier implements Serializable, AutoCloseable {
      */
     public int await(Duration waitTimeout) throws BrokenBarrierException, InterruptedException {
         attachment.open();
-        return word.await(Waiter.upTo(waitTimeout), action, attachment::othersGone, waitTimeout);
+        return word.await(Waiter.upTo(waitTimeout), action, Waiter.NO_CHECK, waitTimeout);
     }
 
     /** Breaks the barrier: waiters and later arrivals get {@link BrokenBarrierException} until {@link #reset()}. */

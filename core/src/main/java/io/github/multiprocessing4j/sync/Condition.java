@@ -1,6 +1,5 @@
 package io.github.multiprocessing4j.sync;
 
-import io.github.multiprocessing4j.exception.PeerGoneException;
 import io.github.multiprocessing4j.internal.runtime.JvmRuntime;
 import io.github.multiprocessing4j.internal.shm.Attachment;
 import io.github.multiprocessing4j.internal.shm.ConditionLayout;
@@ -26,8 +25,9 @@ import java.util.function.BooleanSupplier;
  * releases the lock, waits to be signalled (spin, then park with a backoff up to 1 ms), then takes the lock back;
  * like Java's {@code Condition}, it may return spuriously, so wait in a loop or use {@link #waitFor}. A waiter
  * that times out never swallows a signal meant for another. A process that dies while waiting may absorb one
- * {@link #signal()}; {@link #signalAll()} is not affected. When every other process that held the condition is
- * gone, a waiter gets {@link PeerGoneException} (with the lock held again). If the lock's holder dies, the next
+ * {@link #signal()}; {@link #signalAll()} is not affected. As in Python, a waiter is never told that the other
+ * processes are gone: a thread of its own process may still signal, so {@link #await()} waits until signalled and
+ * {@link #await(Duration)} returns false after its timeout, never early. If the lock's holder dies, the next
  * acquirer recovers it as {@link Lock} describes. Thread-safe. The files are removed when the last process holding
  * them closes them or exits, or when the creating process exits.
  */
@@ -145,11 +145,8 @@ public final class Condition implements Serializable, AutoCloseable {
             throw new IllegalStateException("cannot wait on a condition whose lock this thread does not hold: "
                     + "condition=" + what);
         }
-        Waiter.Outcome outcome = word.await(waiter, attachment::othersGone, what);
-        if (outcome == Waiter.Outcome.STOPPED) {
-            throw new PeerGoneException("every other process using the condition is gone: condition=" + what);
-        }
-        return outcome == Waiter.Outcome.DONE;
+        // no "peer gone": a thread of this process, which holds the condition, may still notify
+        return word.await(waiter, Waiter.NO_CHECK, what) == Waiter.Outcome.DONE;
     }
 
     /**

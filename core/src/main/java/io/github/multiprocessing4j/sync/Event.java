@@ -1,6 +1,5 @@
 package io.github.multiprocessing4j.sync;
 
-import io.github.multiprocessing4j.exception.PeerGoneException;
 import io.github.multiprocessing4j.internal.runtime.JvmRuntime;
 import io.github.multiprocessing4j.internal.shm.Attachment;
 import io.github.multiprocessing4j.internal.shm.EventLayout;
@@ -16,9 +15,10 @@ import java.time.Duration;
  *
  * <p>What crosses the process boundary: only the file name; a child gets the same event. {@link #await(Duration)}
  * waits for the flag (spin, then park with a backoff up to 1 ms, so it costs almost no CPU); setting wakes all
- * waiters within about a millisecond. When every other process that held the event has died or closed it (and no
- * handle is on its way to a starting process), a waiter gets {@link PeerGoneException} within about 10 ms: nobody
- * is left to set it. Not when the event was only ever used in this process. Thread-safe. The file is removed when
+ * waiters within about a millisecond. As in Python, a waiter is never told that the processes that could set the
+ * flag are gone: a thread of its own process may still set it, so {@link #await()} waits until the flag is set and
+ * {@link #await(Duration)} returns false after its timeout, never early (wait with a timeout, or on the setter's
+ * {@link io.github.multiprocessing4j.Process} as well, when the setter may die). Thread-safe. The file is removed when
  * the last process holding it closes it or exits, or when the creating process exits.
  */
 public final class Event implements Serializable, AutoCloseable {
@@ -68,7 +68,6 @@ public final class Event implements Serializable, AutoCloseable {
      * Waits until the flag is set (Python: {@code wait()}).
      *
      * @throws InterruptedException if interrupted while waiting
-     * @throws PeerGoneException when every other process using the event is gone
      */
     public void await() throws InterruptedException {
         await(Waiter.forever());
@@ -80,7 +79,6 @@ public final class Event implements Serializable, AutoCloseable {
      * @param timeout how long to wait
      * @return the flag: false if the timeout passed first
      * @throws InterruptedException if interrupted while waiting
-     * @throws PeerGoneException when every other process using the event is gone
      */
     public boolean await(Duration timeout) throws InterruptedException {
         return await(Waiter.upTo(timeout));
@@ -88,11 +86,8 @@ public final class Event implements Serializable, AutoCloseable {
 
     private boolean await(Waiter waiter) throws InterruptedException {
         attachment.open();
-        Waiter.Outcome outcome = word.await(waiter, attachment::othersGone);
-        if (outcome == Waiter.Outcome.STOPPED) {
-            throw new PeerGoneException("every other process using the event is gone: name=" + name());
-        }
-        return outcome == Waiter.Outcome.DONE;
+        // no "peer gone": a thread of this process, which holds the event, may still set it
+        return word.await(waiter, Waiter.NO_CHECK) == Waiter.Outcome.DONE;
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.github.multiprocessing4j.sync;
 
-import io.github.multiprocessing4j.exception.PeerGoneException;
 import io.github.multiprocessing4j.internal.runtime.JvmRuntime;
 import io.github.multiprocessing4j.internal.shm.Attachment;
 import io.github.multiprocessing4j.internal.shm.HandleProxy;
@@ -18,8 +17,8 @@ import java.time.Duration;
  * <p>What crosses the process boundary: only the file name; a child gets the same semaphore. {@link #acquire()}
  * blocks (spin, then park with a backoff up to 1 ms); {@link #acquire(Duration)} at most the timeout. Permits are
  * not owned, so a process that dies holding some does not give them back (as in Python); wait with a timeout when
- * that can happen. When every other process that held the semaphore is gone, a waiter gets
- * {@link PeerGoneException} within about 10 ms. Thread-safe. The file is removed when the last process holding it
+ * that can happen. As in Python, a waiter is never told that the other processes are gone: a
+ * thread of its own process may still release. Thread-safe. The file is removed when the last process holding it
  * closes it or exits, or when the creating process exits.
  */
 public class Semaphore implements Serializable, AutoCloseable {
@@ -63,7 +62,6 @@ public class Semaphore implements Serializable, AutoCloseable {
      * Takes a permit, waiting as long as it takes.
      *
      * @throws InterruptedException if interrupted while waiting
-     * @throws PeerGoneException when no permit is free and every other process using the semaphore is gone
      */
     public void acquire() throws InterruptedException {
         acquire(Waiter.forever());
@@ -75,7 +73,6 @@ public class Semaphore implements Serializable, AutoCloseable {
      * @param timeout how long to wait; zero or negative means try once
      * @return whether a permit was taken
      * @throws InterruptedException if interrupted while waiting
-     * @throws PeerGoneException when no permit is free and every other process using the semaphore is gone
      */
     public boolean acquire(Duration timeout) throws InterruptedException {
         return acquire(Waiter.upTo(timeout));
@@ -83,11 +80,8 @@ public class Semaphore implements Serializable, AutoCloseable {
 
     private boolean acquire(Waiter waiter) throws InterruptedException {
         attachment.open();
-        Waiter.Outcome outcome = word.acquire(waiter, attachment::othersGone);
-        if (outcome == Waiter.Outcome.STOPPED) {
-            throw new PeerGoneException("every other process using the semaphore is gone: name=" + name());
-        }
-        return outcome == Waiter.Outcome.DONE;
+        // no "peer gone": a thread of this process, which holds the semaphore, may still release it
+        return word.acquire(waiter, Waiter.NO_CHECK) == Waiter.Outcome.DONE;
     }
 
     /**

@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.multiprocessing4j.Process;
 import io.github.multiprocessing4j.exception.DecodeLimitException;
 import io.github.multiprocessing4j.internal.codec.HostilePayloads;
-import io.github.multiprocessing4j.internal.ipc.Ring;
-import io.github.multiprocessing4j.internal.shm.Waiter;
-import java.lang.reflect.Field;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -18,13 +15,11 @@ class HostileMessageTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     /**
-     * Writes raw bytes as an object message, as a damaged or hostile peer could: {@link Connection#sendBytes}
-     * marks its messages as bytes, which {@code recv()} hands over without decoding.
+     * Writes raw bytes that {@code recv()} decodes, as a damaged or hostile peer could: a message is only bytes, as
+     * in Python.
      */
     static void sendRawObject(Connection conn, byte[] payload) throws Exception {
-        Field out = Connection.class.getDeclaredField("out");
-        out.setAccessible(true);
-        ((Ring) out.get(conn)).write(Ring.KIND_OBJECT, payload, 0, payload.length, Waiter.forever(), Waiter.NO_CHECK);
+        conn.sendBytes(payload);
     }
 
     static void sendHostile(Connection conn) throws Exception {

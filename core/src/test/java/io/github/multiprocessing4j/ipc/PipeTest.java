@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.multiprocessing4j.Process;
+import io.github.multiprocessing4j.exception.ProcessException;
 import io.github.multiprocessing4j.exception.SerializationFailedException;
 import io.github.multiprocessing4j.sync.Event;
 import java.time.Duration;
@@ -15,14 +16,15 @@ import org.junit.jupiter.api.Test;
 class PipeTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
+    /** Echoes raw bytes (Python: {@code conn.send_bytes(conn.recv_bytes())}) until an empty message. */
     static void echo(Connection conn) throws InterruptedException {
         while (true) {
-            Object message = conn.recv();
-            if ("bye".equals(message)) {
+            byte[] message = conn.recvBytes();
+            if (message.length == 0) {
                 conn.close();
                 return;
             }
-            conn.send(message);
+            conn.sendBytes(message);
         }
     }
 
@@ -38,7 +40,7 @@ class PipeTest {
     }
 
     @Test
-    void shouldEchoObjectsAndBytesThroughAChild() throws Exception {
+    void shouldEchoObjectsAndBytesThroughAChildThatEchoesBytesAsPythonDoes() throws Exception {
         try (Pipe pipe = Pipe.open()) {
             Process child = new Process(PipeTest::echo, pipe.conn2());
             child.start();
@@ -53,7 +55,9 @@ class PipeTest {
             conn.send(null);
             assertThat(conn.poll(WAIT)).isTrue();
             assertThat(conn.recv()).isNull();
-            conn.send("bye");
+            conn.send(new byte[] {7, 8}); // a byte[] object: encoded by send, decoded by recv
+            assertThat(conn.recv()).isEqualTo(new byte[] {7, 8});
+            conn.sendBytes(new byte[0]);
             assertThat(child.join(WAIT)).isTrue();
             assertThat(child.exitCode()).hasValue(0);
             // the child closed its end and exited: end of file
@@ -103,8 +107,10 @@ class PipeTest {
         try (Pipe pipe = Pipe.open(true, 4096)) {
             Connection a = pipe.conn1();
             assertThatThrownBy(() -> a.send(new Thread())).isInstanceOf(SerializationFailedException.class);
-            assertThatThrownBy(() -> a.sendBytes(new byte[5000])).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("message too large for the channel: size=5000, limit=4088");
+            assertThatThrownBy(() -> a.sendBytes(new byte[5], 3, 3)).isInstanceOf(IndexOutOfBoundsException.class);
+            a.sendBytes(new byte[] {2, 3, 4}); // raw bytes that are not an encoded object
+            assertThatThrownBy(() -> pipe.conn2().recv()).isInstanceOf(ProcessException.class)
+                    .hasMessageStartingWith("cannot decode a message as an object");
             a.send("still fine");
             assertThat(pipe.conn2().recv()).isEqualTo("still fine");
         }
@@ -135,6 +141,55 @@ class PipeTest {
             child.start();
             assertThat(Connection.wait(readers, WAIT)).containsExactly(p2.conn1());
             assertThat(p2.conn1().recv()).isEqualTo("from child");
+            assertThat(child.join(WAIT)).isTrue();
+        }
+    }
+
+    static void exitAfter(Event go) throws InterruptedException {
+        go.await();
+    }
+
+    @Test
+    void shouldWaitOnConnectionsAndProcessesTogetherAsPythonDoes() throws Exception {
+        try (Pipe pipe = Pipe.open(false); Event go = new Event()) {
+            Process child = new Process(PipeTest::exitAfter, go);
+            child.start();
+            List<Object> objects = List.of(pipe.conn1(), child);
+            assertThat(Connection.wait(objects, Duration.ofMillis(20))).isEmpty();
+            go.set();
+            // a process is ready once it has ended (Python: its sentinel)
+            assertThat(Connection.wait(objects, WAIT)).containsExactly(child);
+            pipe.conn2().send("now both");
+            assertThat(Connection.wait(objects, WAIT)).containsExactly(pipe.conn1(), child);
+            // the connections-only form is unchanged
+            assertThat(Connection.wait(List.of(pipe.conn1()), WAIT)).containsExactly(pipe.conn1());
+            assertThat(child.join(WAIT)).isTrue();
+            assertThatThrownBy(() -> Connection.wait(List.of(pipe.conn1(), "a string"), WAIT))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("cannot wait on this object: class=java.lang.String; Connection.wait takes"
+                            + " connections and started processes");
+            Process notStarted = new Process(PipeTest::exitAfter, go);
+            assertThatThrownBy(() -> Connection.wait(List.of(notStarted), WAIT))
+                    .isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    static void holdThenDie(Connection conn, Event holding) throws InterruptedException {
+        holding.set();
+        Thread.sleep(120_000); // killed by the test
+    }
+
+    @Test
+    void shouldTellAReaderWhenEveryHolderOfTheOtherEndDied() throws Exception {
+        try (Pipe pipe = Pipe.open(false); Event holding = new Event()) {
+            Process child = new Process(PipeTest::holdThenDie, pipe.conn2(), holding);
+            child.start();
+            pipe.conn2().close();
+            assertThat(holding.await(WAIT)).isTrue();
+            Thread killer = new Thread(child::kill);
+            killer.start(); // recv() is blocked, or about to be, when the only writer dies
+            assertThatThrownBy(() -> pipe.conn1().recv()).isInstanceOf(PeerGoneException.class);
+            killer.join(WAIT.toMillis());
             assertThat(child.join(WAIT)).isTrue();
         }
     }

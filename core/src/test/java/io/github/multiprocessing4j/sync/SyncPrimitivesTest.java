@@ -44,10 +44,6 @@ class SyncPrimitivesTest {
         barrier.await(WAIT);
     }
 
-    static void attachAndExit(Event event) {
-        event.isSet();
-    }
-
     static void holdUntilGo(Lock lock, Event ready, Event go) throws InterruptedException {
         ready.set();
         go.await(WAIT);
@@ -158,15 +154,37 @@ class SyncPrimitivesTest {
     }
 
     @Test
-    void shouldTellAnEventWaiterThatEveryOtherHolderIsGone() throws Exception {
-        try (Event event = new Event()) {
-            Process child = new Process(SyncPrimitivesTest::attachAndExit, event);
+    void shouldWaitTheWholeTimeoutAfterTheSetterDiedAsPythonDoes() throws Exception {
+        try (Event event = new Event(); Semaphore sem = new Semaphore(0); Lock lock = new Lock();
+                Condition cond = new Condition(lock)) {
+            Process child = new Process(SyncPrimitivesTest::attachAllAndExit, event, sem, cond);
             child.start();
             assertThat(child.join(WAIT)).isTrue();
-            // told, not timed out (a timeout returns false)
-            assertThatThrownBy(() -> event.await(WAIT)).isInstanceOf(PeerGoneException.class)
-                    .hasMessageStartingWith("every other process using the event is gone: name=mp4j-");
+            Duration t = Duration.ofMillis(300);
+            // Python: Event.wait(t), Semaphore.acquire(timeout=t), Condition.wait(t) return False after t, not before
+            long start = System.nanoTime();
+            assertThat(event.await(t)).isFalse();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(t);
+            start = System.nanoTime();
+            assertThat(sem.acquire(t)).isFalse();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(t);
+            try (Lock.Held held = cond.hold()) {
+                start = System.nanoTime();
+                assertThat(cond.await(t)).isFalse();
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(t);
+            }
+            // and an untimed wait is woken by a thread of this process
+            Thread setter = new Thread(event::set);
+            setter.start();
+            event.await();
+            assertThat(event.isSet()).isTrue();
+            setter.join(WAIT.toMillis());
         }
+    }
+
+    static void attachAllAndExit(Event event, Semaphore sem, Condition cond) {
+        // holds the three objects, then exits without setting, releasing or notifying
+        event.isSet();
     }
 
     @Test

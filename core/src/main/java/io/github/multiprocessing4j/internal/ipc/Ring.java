@@ -8,15 +8,15 @@ import java.util.function.LongPredicate;
 
 /**
  * The operations of a {@link RingLayout ring}. Thread-safe and process-safe: writers serialize on the write lock,
- * readers on the read lock, and both locks recover from a holder that died. A blocked write or read runs the
- * other side's {@link Waiter.Check} about every 10 ms; the check throws to end the wait (nobody left to answer),
- * or answers true to end it as a timeout.
+ * readers on the read lock, and both locks recover from a holder that died. A message of any size goes through:
+ * one that fits the ring is one record; a larger one is streamed as pieces of a quarter of the ring, the writer
+ * holding the write lock and the reader the read lock from the first piece to the last, so the pieces of two
+ * messages never interleave and one reader receives all of a message (see {@link RingLayout} for what happens when
+ * a writer or a reader dies or gives up in the middle). A blocked write or read runs the other side's
+ * {@link Waiter.Check} about every 10 ms; the check throws to end the wait (nobody left to answer), or answers true
+ * to end it as a timeout.
  */
 public final class Ring {
-    /** Message kinds (never 0, which marks padding). */
-    public static final int KIND_OBJECT = 1;
-    public static final int KIND_BYTES = 2;
-
     private final ByteBuffer buffer;
     private final int base;
     private final int capacity;
@@ -64,56 +64,112 @@ public final class Ring {
         buffer.putInt(base + RingLayout.VERSION_OFFSET, RingLayout.VERSION);
     }
 
-    /** The largest payload one message may have. */
-    public int maxMessage() {
+    /** The largest payload that goes as one record; a larger one is streamed in pieces. */
+    int maxWhole() {
         return capacity - RingLayout.RECORD_HEADER;
     }
 
+    /** The payload of one piece of a streamed message: a quarter of the ring, so that writer and reader overlap. */
+    int pieceSize() {
+        return Math.max(32, (capacity / 4) & ~7);
+    }
+
     /**
-     * Writes one message, whole.
+     * Writes one message of any length: whole, or in pieces while holding the write lock.
      *
-     * @return false when the deadline passed first (nothing was written)
-     * @throws IllegalArgumentException when the payload is larger than {@link #maxMessage()}
+     * @return false when the deadline passed first; a message cut off by the deadline is abandoned, and its
+     *     readers drop what they received of it
      */
-    public boolean write(int kind, byte[] src, int offset, int length, Waiter waiter, Waiter.Check readers)
+    public boolean write(byte[] src, int offset, int length, Waiter waiter, Waiter.Check readers)
             throws InterruptedException {
-        if (length > maxMessage()) {
-            throw new IllegalArgumentException("message too large for the channel: size=" + length + ", limit="
-                    + maxMessage());
-        }
-        if (writeLock.acquire(waiter, false) == LockWord.Outcome.TIMED_OUT) {
+        LockWord.Outcome locked = writeLock.acquire(waiter, false);
+        if (locked == LockWord.Outcome.TIMED_OUT) {
             return false;
         }
         try {
-            int need = RingLayout.recordSize(length);
-            // plain reads of the positions are enough under the lock: its compare-and-set orders them after the
-            // previous holder's writes
-            long tail = buffer.getLong(base + RingLayout.TAIL);
-            int pos = (int) (tail % capacity);
-            if (pos + need > capacity) {
-                int pad = capacity - pos;
-                if (!awaitSpace(tail, pad, false, waiter, readers)) {
-                    return false;
-                }
-                buffer.putInt(base + RingLayout.DATA + pos, pad - RingLayout.RECORD_HEADER);
-                buffer.putInt(base + RingLayout.DATA + pos + 4, RingLayout.KIND_PADDING);
-                tail += pad;
-                Words.setLongRelease(buffer, base + RingLayout.TAIL, tail);
-                pos = 0;
+            if (locked == LockWord.Outcome.RECOVERED) {
+                // the dead holder may have been in the middle of a message: its readers drop it
+                Words.setIntVolatile(buffer, base + RingLayout.STREAM, 0);
             }
-            if (!awaitSpace(tail, need, true, waiter, readers)) {
-                return false;
+            if (length <= maxWhole()) {
+                return putRecord(RingLayout.WHOLE, -1, src, offset, length, true, waiter, readers);
             }
-            int at = base + RingLayout.DATA + pos;
-            buffer.put(at + RingLayout.RECORD_HEADER, src, offset, length);
-            buffer.putInt(at, length);
-            buffer.putInt(at + 4, kind);
-            buffer.putLong(base + RingLayout.PUT_COUNT, buffer.getLong(base + RingLayout.PUT_COUNT) + 1);
-            Words.setLongRelease(buffer, base + RingLayout.TAIL, tail + need);
-            return true;
+            return stream(src, offset, length, waiter, readers);
         } finally {
             writeLock.releaseHeld();
         }
+    }
+
+    private boolean stream(byte[] src, int offset, int length, Waiter waiter, Waiter.Check readers)
+            throws InterruptedException {
+        int seq = (buffer.getInt(base + RingLayout.SEQ) + 1) & RingLayout.SEQ_MASK;
+        seq = seq == 0 ? 1 : seq;
+        buffer.putInt(base + RingLayout.SEQ, seq);
+        Words.setIntVolatile(buffer, base + RingLayout.STREAM, seq);
+        try {
+            int piece = pieceSize();
+            int first = piece - 8;
+            if (!putRecord(RingLayout.FIRST | seq << 8, length, src, offset, first, false, waiter, readers)) {
+                return false;
+            }
+            for (int at = first; at < length; at += piece) {
+                int size = Math.min(piece, length - at);
+                boolean last = at + size == length;
+                if (!putRecord((last ? RingLayout.LAST : RingLayout.MORE) | seq << 8, -1, src, offset + at, size,
+                        last, waiter, readers)) {
+                    return false;
+                }
+            }
+            return true;
+        } finally {
+            // ended; or cut off (deadline, interrupt, peer gone), and then readers that hold part of it drop it
+            Words.setIntVolatile(buffer, base + RingLayout.STREAM, 0);
+        }
+    }
+
+    /**
+     * Writes one record at the tail, preceded by padding when it would not fit before the end of the data area.
+     *
+     * @param total the whole message's length, written before the data of a first piece; -1 for other records
+     * @param counts whether the record ends a message (it counts as an item, and waits for the item limit)
+     */
+    private boolean putRecord(int kind, long total, byte[] src, int offset, int length, boolean counts,
+            Waiter waiter, Waiter.Check readers) throws InterruptedException {
+        int payload = length + (total >= 0 ? 8 : 0);
+        int need = RingLayout.recordSize(payload);
+        boolean waitForItems = (kind & 0xFF) == RingLayout.WHOLE || (kind & 0xFF) == RingLayout.FIRST;
+        // plain reads of the positions are enough under the lock: its compare-and-set orders them after the
+        // previous holder's writes
+        long tail = buffer.getLong(base + RingLayout.TAIL);
+        int pos = (int) (tail % capacity);
+        if (pos + need > capacity) {
+            int pad = capacity - pos;
+            if (!awaitSpace(tail, pad, false, waiter, readers)) {
+                return false;
+            }
+            buffer.putInt(base + RingLayout.DATA + pos, pad - RingLayout.RECORD_HEADER);
+            buffer.putInt(base + RingLayout.DATA + pos + 4, RingLayout.PADDING);
+            tail += pad;
+            Words.setLongRelease(buffer, base + RingLayout.TAIL, tail);
+            pos = 0;
+        }
+        if (!awaitSpace(tail, need, waitForItems, waiter, readers)) {
+            return false;
+        }
+        int at = base + RingLayout.DATA + pos;
+        int data = at + RingLayout.RECORD_HEADER;
+        if (total >= 0) {
+            buffer.putLong(data, total);
+            data += 8;
+        }
+        buffer.put(data, src, offset, length);
+        buffer.putInt(at, payload);
+        buffer.putInt(at + 4, kind);
+        if (counts) {
+            buffer.putLong(base + RingLayout.PUT_COUNT, buffer.getLong(base + RingLayout.PUT_COUNT) + 1);
+        }
+        Words.setLongRelease(buffer, base + RingLayout.TAIL, tail + need);
+        return true;
     }
 
     private boolean awaitSpace(long tail, int need, boolean countItems, Waiter waiter, Waiter.Check readers)
@@ -126,44 +182,98 @@ public final class Ring {
                 && !(countItems && maxItems > 0 && items() >= maxItems), readers) == Waiter.Outcome.DONE;
     }
 
-    /** One message read from the ring. */
-    public record Message(int kind, byte[] payload) {
-    }
-
     /**
-     * Reads one message, whole.
+     * Reads one message, whole. The deadline bounds the wait for a message to begin: once the first piece of a
+     * streamed message is taken, the rest is awaited without it (the writer is sending it, or gives up, or dies,
+     * and then what was received is dropped and the read goes on with the next message). A reader interrupted in
+     * the middle of a streamed message loses it (the next reader skips its other pieces).
      *
-     * @return the message, or null when the deadline passed first
+     * @return the message's bytes, or null when the deadline passed first
      */
-    public Message read(Waiter waiter, Waiter.Check writers) throws InterruptedException {
+    public byte[] read(Waiter waiter, Waiter.Check writers) throws InterruptedException {
         if (readLock.acquire(waiter, false) == LockWord.Outcome.TIMED_OUT) {
             return null;
         }
         try {
             long head = buffer.getLong(base + RingLayout.HEAD);
+            byte[] message = null; // the streamed message being received
+            int filled = 0;
+            int seq = 0;
             while (true) {
                 long from = head;
-                if (knownTail - from <= 0 && waiter.await(() -> (knownTail = Words.getLongAcquire(buffer,
-                        base + RingLayout.TAIL)) != from, writers) != Waiter.Outcome.DONE) {
-                    return null;
+                if (knownTail - from <= 0 && !awaitRecord(from, message == null ? 0 : seq, waiter, writers)) {
+                    if (message == null) {
+                        return null;
+                    }
+                    message = null; // its writer gave up or died: drop it, and wait for the next message
+                    continue;
                 }
                 int at = base + RingLayout.DATA + (int) (head % capacity);
                 int length = buffer.getInt(at);
                 int kind = buffer.getInt(at + 4);
+                int type = kind & 0xFF;
+                int data = at + RingLayout.RECORD_HEADER;
                 head += RingLayout.recordSize(length);
-                if (kind == RingLayout.KIND_PADDING) {
-                    Words.setLongRelease(buffer, base + RingLayout.HEAD, head);
-                    continue;
+                byte[] whole = null;
+                if (type == RingLayout.WHOLE) {
+                    whole = new byte[length];
+                    buffer.get(data, whole, 0, length);
+                } else if (type == RingLayout.FIRST) {
+                    long total = buffer.getLong(data);
+                    if (total < 0 || total > Integer.MAX_VALUE - 8) {
+                        throw new IllegalStateException("damaged message header in shared memory: length=" + total);
+                    }
+                    message = new byte[(int) total];
+                    seq = kind >>> 8;
+                    filled = length - 8;
+                    buffer.get(data + 8, message, 0, filled);
+                } else if (type == RingLayout.MORE || type == RingLayout.LAST) {
+                    if (message != null && kind >>> 8 == seq) {
+                        buffer.get(data, message, filled, length);
+                        filled += length;
+                        if (type == RingLayout.LAST) {
+                            whole = message;
+                        }
+                    } else if (type == RingLayout.LAST) {
+                        // the end of a message whose reader died with its beginning: it is gone, count it taken
+                        countTaken();
+                    }
                 }
-                byte[] payload = new byte[length];
-                buffer.get(at + RingLayout.RECORD_HEADER, payload, 0, length);
-                buffer.putLong(base + RingLayout.GET_COUNT, buffer.getLong(base + RingLayout.GET_COUNT) + 1);
+                if (whole != null) {
+                    countTaken();
+                    Words.setLongRelease(buffer, base + RingLayout.HEAD, head);
+                    return whole;
+                }
                 Words.setLongRelease(buffer, base + RingLayout.HEAD, head);
-                return new Message(kind, payload);
             }
         } finally {
             readLock.releaseHeld();
         }
+    }
+
+    private void countTaken() {
+        buffer.putLong(base + RingLayout.GET_COUNT, buffer.getLong(base + RingLayout.GET_COUNT) + 1);
+    }
+
+    /**
+     * Waits for a record after {@code from}.
+     *
+     * @param seq the streamed message being received, or 0: then the caller's deadline applies; else none does,
+     *     and the wait ends (false) when the message's writer gave it up or died
+     * @return whether a record came
+     */
+    private boolean awaitRecord(long from, int seq, Waiter waiter, Waiter.Check writers)
+            throws InterruptedException {
+        int tailAt = base + RingLayout.TAIL;
+        if (seq == 0) {
+            return waiter.await(() -> (knownTail = Words.getLongAcquire(buffer, tailAt)) != from, writers)
+                    == Waiter.Outcome.DONE;
+        }
+        int streamAt = base + RingLayout.STREAM;
+        Waiter.forever().await(() -> (knownTail = Words.getLongAcquire(buffer, tailAt)) != from
+                || Words.getIntVolatile(buffer, streamAt) != seq, () -> writers.stop() || writeLock.ownerDead());
+        // a record may have come just before the writer went: it is read first
+        return (knownTail = Words.getLongAcquire(buffer, tailAt)) != from;
     }
 
     /** Whether a message (or padding) is waiting. */

@@ -106,6 +106,12 @@ public final class LockWord {
         return true;
     }
 
+    /** Whether the lock is held by a process that is dead (and nobody took it over yet). */
+    public boolean ownerDead() {
+        long owner = Words.getLongVolatile(buffer, base + LockLayout.OWNER_OFFSET);
+        return owner != 0 && isDead.test(pidOf(owner));
+    }
+
     /** Takes the lock if it is free (or, for a reentrant lock, held by this thread). */
     public boolean tryAcquire(boolean reentrant) {
         long me = self();

@@ -111,17 +111,16 @@ class PeerTableTest {
             kill(sleepers);
 
             // two live holders, neither in a slot: not gone
-            assertThatThrownBy(() -> q.get(Duration.ofMillis(1500))).isInstanceOf(QueueEmptyException.class);
+            assertThat(peers.othersGone()).isFalse();
             goA.set();
             assertThat(a.join(WAIT)).isTrue();
             assertThat(peers.overflow()).isEqualTo(1); // a let go
-            assertThatThrownBy(() -> q.get(Duration.ofMillis(1500))).isInstanceOf(QueueEmptyException.class);
+            assertThat(peers.othersGone()).isFalse();
 
             b.kill(); // it cannot let go: the overflow still counts it
             assertThat(b.join(WAIT)).isTrue();
-            long start = System.nanoTime();
-            assertThatThrownBy(() -> q.get(WAIT)).isInstanceOf(PeerGoneException.class);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+            // the operating system says nobody else maps the file: the overflowed holder is gone
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(peers::othersGone);
             assertThat(peers.overflow()).isZero();
         } finally {
             kill(sleepers);

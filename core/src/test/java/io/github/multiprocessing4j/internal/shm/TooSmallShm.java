@@ -14,7 +14,7 @@ public final class TooSmallShm {
     public static void main(String[] args) throws Exception {
         try (Queue<byte[]> q = new Queue<>(0, Integer.parseInt(args[0]))) {
             System.out.println("created");
-            q.put(new byte[q.maxMessageSize() - 64]);
+            q.put(new byte[Integer.parseInt(args[0]) - 128]); // about the ring's size: touches all its pages
             System.out.println("put");
         } catch (UncheckedIOException e) {
             System.out.println(e.getClass().getName() + ": " + e.getMessage());
