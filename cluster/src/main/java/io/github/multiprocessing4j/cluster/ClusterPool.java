@@ -300,8 +300,22 @@ public final class ClusterPool implements AutoCloseable {
         return mapAsync(function, inputs, 0);
     }
 
-    private <T, R> AsyncResult<List<R>> mapAsync(SerializableFunction<T, R> function, Iterable<? extends T> inputs,
+    /**
+     * As {@link #mapAsync(SerializableFunction, Iterable)} with chunks of {@code chunksize} inputs (0: the default).
+     *
+     * @param function the function
+     * @param inputs the inputs
+     * @param chunksize inputs per task sent to a node; 0 for about a quarter of the inputs per worker JVM
+     * @param <T> the input type
+     * @param <R> the result type
+     * @return the pending results, in order
+     */
+    public <T, R> AsyncResult<List<R>> mapAsync(SerializableFunction<T, R> function, Iterable<? extends T> inputs,
             int chunksize) {
+        if (chunksize < 0) {
+            throw new IllegalArgumentException("chunksize must be at least 1 (or 0 for the default), not "
+                    + chunksize);
+        }
         Objects.requireNonNull(function, "function");
         Objects.requireNonNull(inputs, "inputs");
         List<Object> all = new ArrayList<>();
@@ -370,6 +384,15 @@ public final class ClusterPool implements AutoCloseable {
      */
     public long inputsRunAgain() {
         return dispatcher.inputsRunAgain();
+    }
+
+    /**
+     * How many inputs have their result back here (successfully), over all calls.
+     *
+     * @return a count since this pool was built
+     */
+    public long inputsDone() {
+        return dispatcher.inputsDone();
     }
 
     /**

@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * ignored. All state is guarded by this object's monitor; replies are decoded outside it.
  */
 final class Dispatcher implements AutoCloseable {
+    private static final long SUSPECT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
     private final HazelcastInstance client;
     private final IExecutorService executor;
     private final AllowList allowList;
@@ -39,8 +40,11 @@ final class Dispatcher implements AutoCloseable {
     private final Deque<Job> pending = new ArrayDeque<>();
     private final Set<Job> running = new LinkedHashSet<>();
     private final Map<UUID, Integer> inFlight = new HashMap<>();
+    /** Members a call failed on, by when that was: not used for {@link #SUSPECT_NANOS} (or ever, once removed). */
+    private final Map<UUID, Long> suspects = new HashMap<>();
     private final AtomicLong inputsRunAgain = new AtomicLong();
     private final AtomicLong nodesLost = new AtomicLong();
+    private final AtomicLong inputsDone = new AtomicLong();
     private boolean closed;
 
     Dispatcher(HazelcastInstance client, AllowList allowList, int maxRetries) {
@@ -122,6 +126,11 @@ final class Dispatcher implements AutoCloseable {
         return inputsRunAgain.get();
     }
 
+    /** How many inputs have their result here. */
+    long inputsDone() {
+        return inputsDone.get();
+    }
+
     /** How many times a node was lost with tasks on it. */
     long nodesLost() {
         return nodesLost.get();
@@ -152,10 +161,15 @@ final class Dispatcher implements AutoCloseable {
                 return;
             }
             Set<Member> members = client.getCluster().getMembers();
+            long now = System.nanoTime();
+            suspects.values().removeIf(since -> since != Long.MIN_VALUE && now - since > SUSPECT_NANOS);
             while (!pending.isEmpty()) {
                 Member target = null;
                 double lowest = Double.MAX_VALUE;
                 for (Member member : members) {
+                    if (suspects.containsKey(member.getUuid())) {
+                        continue; // a call failed there: the client's member list may not know it is gone yet
+                    }
                     int limit = capacity(member) + 1;
                     int busy = inFlight.getOrDefault(member.getUuid(), 0);
                     double load = (double) busy / limit;
@@ -165,6 +179,11 @@ final class Dispatcher implements AutoCloseable {
                     }
                 }
                 if (target == null) {
+                    if (!suspects.isEmpty() && !closed) {
+                        // look again once suspicions may have expired or the member list has caught up
+                        CompletableFuture.delayedExecutor(1, java.util.concurrent.TimeUnit.SECONDS)
+                                .execute(this::pump);
+                    }
                     break;
                 }
                 Job job = pending.pollFirst();
@@ -222,6 +241,7 @@ final class Dispatcher implements AutoCloseable {
             if (decoded.error() != null) {
                 job.result.completeExceptionally(decoded.error());
             } else {
+                inputsDone.addAndGet(job.size);
                 job.result.complete(decoded.results());
             }
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
@@ -233,6 +253,7 @@ final class Dispatcher implements AutoCloseable {
     /** Holding the monitor: the job's node is gone; send it again or fail it. */
     private void lost(Job job, Throwable cause) {
         nodesLost.incrementAndGet();
+        suspects.putIfAbsent(job.member.getUuid(), System.nanoTime());
         if (job.runs > maxRetries) {
             job.result.completeExceptionally(new NodeLostException("the node " + job.member.getAddress()
                     + " was lost while running a task of " + job.size + " input(s), which ran " + job.runs
@@ -254,6 +275,7 @@ final class Dispatcher implements AutoCloseable {
                 }
             }
             inFlight.remove(member.getUuid());
+            suspects.put(member.getUuid(), Long.MIN_VALUE); // removed members never come back under this id
         }
         pump();
     }

@@ -47,7 +47,7 @@ public final class LocalCluster implements AutoCloseable {
             for (int i = 0; i < count; i++) {
                 String[] args = {"--cluster", name, "--members", String.join(",", addresses), "--port",
                         Integer.toString(ports.get(i)), "--bind-interface", "127.0.0.1", "--processes",
-                        Integer.toString(processes), "--log-level", "WARNING", "--exit-with-parent"};
+                        Integer.toString(processes), "--log-level", "SEVERE", "--exit-with-parent"};
                 Process node = new Process(Worker::serve, args).setName("ClusterNode-" + (i + 1));
                 node.start();
                 nodes.add(node);
