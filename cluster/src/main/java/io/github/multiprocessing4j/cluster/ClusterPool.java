@@ -413,6 +413,39 @@ public final class ClusterPool implements AutoCloseable {
         return client.getCluster().getMembers().size();
     }
 
+    /**
+     * A queue shared by everyone connected to this cluster, by name (created on first use).
+     *
+     * @param name the cluster-wide name
+     * @param <T> the item type
+     * @return the queue
+     */
+    public <T> ClusterQueue<T> queue(String name) {
+        return new ClusterQueue<>(client.getQueue("mp4j-queue-" + name), new ClusterValues(allowList));
+    }
+
+    /**
+     * A dict shared by everyone connected to this cluster, by name (created on first use).
+     *
+     * @param name the cluster-wide name
+     * @param <K> the key type
+     * @param <V> the value type
+     * @return the dict
+     */
+    public <K, V> ClusterDict<K, V> dict(String name) {
+        return new ClusterDict<>(client.getMap("mp4j-dict-" + name), new ClusterValues(allowList));
+    }
+
+    /**
+     * A lock shared by everyone connected to this cluster, by name; read {@link ClusterLock} for what it promises.
+     *
+     * @param name the cluster-wide name
+     * @return the lock
+     */
+    public ClusterLock lock(String name) {
+        return new ClusterLock(client.getMap("mp4j-locks"), name);
+    }
+
     /** Cancels what is pending here (the nodes stop those tasks) and disconnects; the nodes go on. */
     @Override
     public void close() {

@@ -32,6 +32,9 @@ final class HazelcastSettings {
         config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
         config.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
         config.setProperty("hazelcast.initial.min.cluster.size", "1");
+        // a program (client) that dies releases its locks within seconds, not a minute
+        config.setProperty("hazelcast.client.max.no.heartbeat.seconds", "10");
+        config.setProperty("hazelcast.client.cleanup.timeout.millis", "3000");
         config.setProperty("hazelcast.wait.seconds.before.join", "0");
         config.setProperty("hazelcast.socket.bind.any", bindInterface == null ? "true" : "false");
         NetworkConfig network = config.getNetworkConfig();

@@ -111,6 +111,7 @@ public final class LocalCluster implements AutoCloseable {
 
     private void awaitMembers(int count) {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        awaitPorts(deadline);
         HazelcastInstance probe;
         try {
             probe = HazelcastClient.newHazelcastClient(HazelcastSettings.client(name, addresses,
@@ -121,12 +122,7 @@ public final class LocalCluster implements AutoCloseable {
         }
         try {
             while (probe.getCluster().getMembers().size() < count) {
-                for (Process node : nodes) {
-                    if (!node.isAlive()) {
-                        throw new ProcessStartException(node.getName() + " of local cluster " + name
-                                + " ended while starting, exit code " + node.exitCode(), null);
-                    }
-                }
+                checkAlive();
                 if (System.nanoTime() > deadline) {
                     throw new ProcessStartException("only " + probe.getCluster().getMembers().size() + " of "
                             + count + " nodes of local cluster " + name + " joined within " + START_TIMEOUT, null);
@@ -138,6 +134,41 @@ public final class LocalCluster implements AutoCloseable {
             throw new ProcessStartException("interrupted while local cluster " + name + " was starting", e);
         } finally {
             probe.shutdown();
+        }
+    }
+
+    /** Waits until every node accepts connections, so that the client that checks the cluster starts quietly. */
+    private void awaitPorts(long deadline) {
+        for (int i = 0; i < nodes.size(); i++) {
+            String[] hostPort = addresses.get(i).split(":");
+            while (true) {
+                try (java.net.Socket socket = new java.net.Socket()) {
+                    socket.connect(new java.net.InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])), 1000);
+                    break;
+                } catch (IOException e) {
+                    checkAlive();
+                    if (System.nanoTime() > deadline) {
+                        throw new ProcessStartException(nodes.get(i).getName() + " of local cluster " + name
+                                + " did not open its port within " + START_TIMEOUT, e);
+                    }
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        throw new ProcessStartException("interrupted while local cluster " + name + " was starting",
+                                interrupted);
+                    }
+                }
+            }
+        }
+    }
+
+    private void checkAlive() {
+        for (Process node : nodes) {
+            if (!node.isAlive()) {
+                throw new ProcessStartException(node.getName() + " of local cluster " + name
+                        + " ended while starting, exit code " + node.exitCode(), null);
+            }
         }
     }
 

@@ -135,4 +135,56 @@ class ClusterPoolTest {
         executor.shutdown();
         assertThat(executor.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
     }
+
+    @Test
+    void aQueueAndADictAreSharedThroughTheCluster() throws Exception {
+        ClusterQueue<Object> queue = pool.queue("q-" + System.nanoTime());
+        queue.put(1);
+        queue.put("two");
+        queue.putNowait(List.of(3L));
+        assertThat(queue.qsize()).isEqualTo(3);
+        assertThat(queue.get()).isEqualTo(1);
+        assertThat(queue.get(Duration.ofSeconds(5))).isEqualTo("two");
+        assertThat(queue.getNowait()).isEqualTo(List.of(3L));
+        assertThatThrownBy(queue::getNowait).isInstanceOf(io.github.multiprocessing4j.ipc.QueueEmptyException.class);
+        assertThatThrownBy(() -> queue.get(Duration.ofMillis(100)))
+                .isInstanceOf(io.github.multiprocessing4j.ipc.QueueEmptyException.class);
+
+        ClusterDict<String, Integer> dict = pool.dict("d-" + System.nanoTime());
+        assertThat(dict.put("a", 1)).isNull();
+        assertThat(dict.put("a", 2)).isEqualTo(1);
+        assertThat(dict.putIfAbsent("a", 3)).isEqualTo(2);
+        assertThat(dict.get("a")).isEqualTo(2);
+        assertThat(dict.keys()).containsExactly("a");
+        assertThat(dict.remove("a")).isEqualTo(2);
+        assertThat(dict.containsKey("a")).isFalse();
+    }
+
+    @Test
+    void aLockHeldByAProgramThatIsKilledIsReleasedWithinSeconds(@TempDir Path dir) throws Exception {
+        ClusterLock lock = pool.lock("shared");
+        Path marker = dir.resolve("held");
+        io.github.multiprocessing4j.Process holder = new io.github.multiprocessing4j.Process(LockHolder::holdForever,
+                cluster.name(), String.join(",", cluster.addresses()), marker.toString());
+        holder.start();
+        try {
+            await().atMost(Duration.ofSeconds(90)).until(() -> Files.exists(marker));
+            assertThat(lock.isLocked()).isTrue();
+            assertThat(lock.tryAcquire()).isFalse();
+            holder.kill();
+            holder.join(Duration.ofSeconds(30));
+            long start = System.nanoTime();
+            assertThat(lock.acquire(Duration.ofSeconds(60))).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(40));
+            try (ClusterLock.Held again = lock.hold()) {
+                assertThat(lock.isLocked()).isTrue(); // reentrant for its holder thread
+            }
+            lock.release();
+            assertThat(lock.isLocked()).isFalse();
+        } finally {
+            holder.kill();
+            holder.join(Duration.ofSeconds(30));
+            holder.close();
+        }
+    }
 }
