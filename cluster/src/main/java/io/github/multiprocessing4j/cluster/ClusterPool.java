@@ -446,6 +446,26 @@ public final class ClusterPool implements AutoCloseable {
         return new ClusterLock(client.getMap("mp4j-locks"), name);
     }
 
+    /**
+     * An event flag shared by everyone connected to this cluster, by name.
+     *
+     * @param name the cluster-wide name
+     * @return the event
+     */
+    public ClusterEvent event(String name) {
+        return new ClusterEvent(client.getMap("mp4j-events"), name);
+    }
+
+    /**
+     * A {@code long} shared by everyone connected to this cluster, by name (0 until first set).
+     *
+     * @param name the cluster-wide name
+     * @return the value
+     */
+    public ClusterLongValue longValue(String name) {
+        return new ClusterLongValue(client.getMap("mp4j-values"), name);
+    }
+
     /** Cancels what is pending here (the nodes stop those tasks) and disconnects; the nodes go on. */
     @Override
     public void close() {

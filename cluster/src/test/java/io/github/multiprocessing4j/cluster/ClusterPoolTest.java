@@ -187,4 +187,29 @@ class ClusterPoolTest {
             holder.close();
         }
     }
+
+    @Test
+    void anEventAndALongValueAreSharedThroughTheCluster() throws Exception {
+        String suffix = Long.toString(System.nanoTime());
+        ClusterEvent event = pool.event("e-" + suffix);
+        assertThat(event.isSet()).isFalse();
+        assertThat(event.await(Duration.ofMillis(100))).isFalse();
+        event.set();
+        assertThat(event.await(Duration.ofSeconds(10))).isTrue();
+        event.clear();
+        assertThat(event.isSet()).isFalse();
+
+        ClusterLongValue counter = pool.longValue("v-" + suffix);
+        assertThat(counter.get()).isZero();
+        List<CompletableFuture<Void>> adders = IntStream.range(0, 4).mapToObj(i -> CompletableFuture.runAsync(() -> {
+            for (int j = 0; j < 25; j++) {
+                counter.addAndGet(1);
+            }
+        })).collect(Collectors.toList());
+        CompletableFuture.allOf(adders.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        assertThat(counter.get()).isEqualTo(100);
+        assertThat(counter.compareAndSet(100, 7)).isTrue();
+        assertThat(counter.compareAndSet(100, 8)).isFalse();
+        assertThat(counter.get()).isEqualTo(7);
+    }
 }
