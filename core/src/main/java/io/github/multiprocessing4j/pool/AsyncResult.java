@@ -43,6 +43,20 @@ public final class AsyncResult<R> {
     }
 
     /**
+     * A result of another kind of pool (the cluster module's {@code ClusterPool}), with this class's semantics:
+     * {@link #get()} throws the future's exception unchecked, as is.
+     *
+     * @param future completed by that pool; never completed by this object
+     * @param canceller cancels the task; given {@code mayInterruptIfRunning}, returns false when it had ended
+     * @param <R> the result type
+     * @return a result that reads {@code future}
+     */
+    public static <R> AsyncResult<R> of(CompletableFuture<R> future, Predicate<Boolean> canceller) {
+        return new AsyncResult<>(Objects.requireNonNull(future, "future"), Objects.requireNonNull(canceller,
+                "canceller"));
+    }
+
+    /**
      * Waits for the result.
      *
      * @return the value

@@ -36,6 +36,8 @@ public final class Examples {
                 SharedBlock::run);
         add("lock-holder-dies", "a lock holder is killed with SIGKILL; the main process still gets the lock",
                 LockHolderDies::run);
+        add("cluster", "a local 3-node cluster maps x*x over 0..9999; one node is killed mid-map, nothing is lost",
+                ClusterSquares::run);
     }
 
     private Examples() {

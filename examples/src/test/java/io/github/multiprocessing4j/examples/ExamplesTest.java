@@ -147,6 +147,14 @@ class ExamplesTest {
     }
 
     @Test
+    void clusterLosesNoTaskWhenANodeIsKilledMidMap() throws Exception {
+        Run run = run("cluster");
+        assertThat(run.status()).isZero();
+        assertThat(run.lines()).contains("sum=333283335000 lost=0");
+        assertThat(run.lines()).anyMatch(l -> l.contains("inputs ran again on the other nodes"));
+    }
+
+    @Test
     void listsExamplesWithoutAName() throws Exception {
         Run run = run("");
         assertThat(run.lines()).anyMatch(l -> l.contains("kitchen"));
