@@ -1,0 +1,123 @@
+package io.github.multiprocessing4j.shm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.github.multiprocessing4j.Process;
+import io.github.multiprocessing4j.internal.shm.ShmFiles;
+import io.github.multiprocessing4j.ipc.Queue;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SharedMemoryManagerTest {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private static Path fileOf(long creatorPid, String name) {
+        return ShmFiles.DIR.resolve("mp4j-" + creatorPid + "-n-" + name);
+    }
+
+    private static boolean isRunning(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** In a child: writes through a list and memory it attached by name. */
+    static void writeByName(String listName, String memoryName) {
+        try (ShareableList list = ShareableList.attach(listName); SharedMemory shm = SharedMemory.attach(memoryName)) {
+            list.set(1, "from child");
+            shm.buf().putInt(0, 4242);
+        }
+    }
+
+    /** In an owner child: makes a manager and two blocks, reports their names, and waits to be killed. */
+    static void ownAndWait(Queue<String> names) throws InterruptedException {
+        SharedMemoryManager smm = new SharedMemoryManager().start();
+        SharedMemory shm = smm.sharedMemory(4096);
+        ShareableList list = smm.shareableList(List.of("x", 1));
+        names.put(shm.name());
+        names.put(list.name());
+        names.put(Long.toString(smm.trackerPid()));
+        Thread.sleep(120_000);
+    }
+
+    @Test
+    void shouldUnlinkEveryBlockAtShutdown() throws Exception {
+        long self = ProcessHandle.current().pid();
+        Path memoryFile;
+        Path listFile;
+        long tracker;
+        try (SharedMemoryManager smm = new SharedMemoryManager().start()) {
+            tracker = smm.trackerPid();
+            assertThat(isRunning(tracker)).isTrue();
+            SharedMemory shm = smm.sharedMemory(64);
+            ShareableList list = smm.shareableList(List.of(1, "0123456789"));
+            memoryFile = fileOf(self, shm.name());
+            listFile = fileOf(self, list.name());
+            assertThat(memoryFile).exists();
+            assertThat(listFile).exists();
+            Process child = new Process(SharedMemoryManagerTest::writeByName, list.name(), shm.name());
+            child.start();
+            assertThat(child.join(WAIT)).isTrue();
+            assertThat(child.exitCode()).hasValue(0);
+            assertThat(list.get(1)).isEqualTo("from child");
+            assertThat(shm.buf().getInt(0)).isEqualTo(4242);
+            smm.shutdown();
+            assertThat(memoryFile).doesNotExist();
+            assertThat(listFile).doesNotExist();
+            assertThat(list.get(1)).isEqualTo("from child"); // handles stay usable until closed, as in Python
+            assertThatThrownBy(() -> ShareableList.attach(list.name())).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("no shared memory of this name: name=" + list.name());
+            list.close();
+            shm.close();
+        }
+        assertThat(isRunning(tracker)).isFalse();
+    }
+
+    @Test
+    void shouldUnlinkAtTheEndOfTryWithResources() throws Exception {
+        Path file;
+        try (SharedMemoryManager smm = new SharedMemoryManager().start()) {
+            file = fileOf(ProcessHandle.current().pid(), smm.shareableList(List.of(true)).name());
+            assertThat(file).exists();
+        }
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void shouldRefuseBlocksBeforeStartAndAfterShutdown() throws Exception {
+        SharedMemoryManager smm = new SharedMemoryManager();
+        assertThatThrownBy(() -> smm.sharedMemory(8)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("SharedMemoryManager is not started: state=NEW (call start() first)");
+        smm.start();
+        assertThatThrownBy(smm::start).isInstanceOf(IllegalStateException.class)
+                .hasMessage("SharedMemoryManager cannot start: state=STARTED");
+        assertThatThrownBy(() -> smm.shareableList(List.of(new Object())))
+                .isInstanceOf(IllegalArgumentException.class);
+        smm.shutdown();
+        smm.shutdown(); // again: nothing
+        assertThatThrownBy(() -> smm.shareableList(List.of(1))).isInstanceOf(IllegalStateException.class)
+                .hasMessage("SharedMemoryManager is not started: state=SHUT_DOWN");
+    }
+
+    @Test
+    void shouldUnlinkTheBlocksWithinSecondsWhenTheOwnerIsKilled() throws Exception {
+        try (Queue<String> names = new Queue<>()) {
+            Process owner = new Process(SharedMemoryManagerTest::ownAndWait, names);
+            owner.start();
+            Path memoryFile = fileOf(owner.pid(), names.get(WAIT));
+            Path listFile = fileOf(owner.pid(), names.get(WAIT));
+            long tracker = Long.parseLong(names.get(WAIT));
+            assertThat(memoryFile).exists();
+            assertThat(listFile).exists();
+            assertThat(isRunning(tracker)).isTrue();
+            owner.kill();
+            assertThat(owner.join(WAIT)).isTrue();
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> !Files.exists(memoryFile) && !Files.exists(listFile));
+            await().atMost(Duration.ofSeconds(30)).until(() -> !isRunning(tracker));
+        }
+    }
+}
