@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.multiprocessing4j.Process;
 import io.github.multiprocessing4j.internal.shm.ShmFiles;
-import io.github.multiprocessing4j.ipc.Queue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,14 +31,14 @@ class SharedMemoryManagerTest {
         }
     }
 
-    /** In an owner child: makes a manager and two blocks, reports their names, and waits to be killed. */
-    static void ownAndWait(Queue<String> names) throws InterruptedException {
+    /** In an owner child: makes a manager and two blocks, writes their names to a file, and waits to be killed. */
+    static void ownAndWait(String report) throws Exception {
         SharedMemoryManager smm = new SharedMemoryManager().start();
         SharedMemory shm = smm.sharedMemory(4096);
         ShareableList list = smm.shareableList(List.of("x", 1));
-        names.put(shm.name());
-        names.put(list.name());
-        names.put(Long.toString(smm.trackerPid()));
+        Path partial = Path.of(report + ".partial");
+        Files.write(partial, List.of(shm.name(), list.name(), Long.toString(smm.trackerPid())));
+        Files.move(partial, Path.of(report));
         Thread.sleep(120_000);
     }
 
@@ -102,14 +101,23 @@ class SharedMemoryManagerTest {
                 .hasMessage("SharedMemoryManager is not started: state=SHUT_DOWN");
     }
 
+    /**
+     * The owner and its tracker use a shared-memory directory of their own: a startup sweep by any other JVM on the
+     * machine (which removes files of dead creators from /dev/shm) cannot do the tracker's work for it here.
+     */
     @Test
     void shouldUnlinkTheBlocksWithinSecondsWhenTheOwnerIsKilled() throws Exception {
-        try (Queue<String> names = new Queue<>()) {
-            Process owner = new Process(SharedMemoryManagerTest::ownAndWait, names);
+        Path dir = Files.createTempDirectory("smm-kill-test");
+        Path report = dir.resolve("names.txt");
+        try {
+            Process owner = new Process(SharedMemoryManagerTest::ownAndWait, report.toString())
+                    .jvmOptions("-D" + ShmFiles.DIR_PROPERTY + "=" + dir);
             owner.start();
-            Path memoryFile = fileOf(owner.pid(), names.get(WAIT));
-            Path listFile = fileOf(owner.pid(), names.get(WAIT));
-            long tracker = Long.parseLong(names.get(WAIT));
+            await().atMost(WAIT).until(() -> Files.exists(report));
+            List<String> names = Files.readAllLines(report);
+            Path memoryFile = dir.resolve("mp4j-" + owner.pid() + "-n-" + names.get(0));
+            Path listFile = dir.resolve("mp4j-" + owner.pid() + "-n-" + names.get(1));
+            long tracker = Long.parseLong(names.get(2));
             assertThat(memoryFile).exists();
             assertThat(listFile).exists();
             assertThat(isRunning(tracker)).isTrue();
@@ -118,6 +126,13 @@ class SharedMemoryManagerTest {
             await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
                     .until(() -> !Files.exists(memoryFile) && !Files.exists(listFile));
             await().atMost(Duration.ofSeconds(30)).until(() -> !isRunning(tracker));
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(dir);
         }
     }
 }
