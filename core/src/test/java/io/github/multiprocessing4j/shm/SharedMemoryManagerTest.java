@@ -33,13 +33,28 @@ class SharedMemoryManagerTest {
 
     /** In an owner child: makes a manager and two blocks, writes their names to a file, and waits to be killed. */
     static void ownAndWait(String report) throws Exception {
+        own(report);
+        Thread.sleep(120_000);
+    }
+
+    /** In an owner child: as {@link #own}, then returns (without shutdown) once the test creates a go file. */
+    static void ownAndReturnWhenTold(String report) throws Exception {
+        own(report);
+        Path go = Path.of(report + ".go");
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!Files.exists(go) && System.nanoTime() - deadline < 0) {
+            Thread.sleep(10);
+        }
+    }
+
+    /** In an owner child: makes a manager and two blocks, and writes their names to a file. */
+    static void own(String report) throws Exception {
         SharedMemoryManager smm = new SharedMemoryManager().start();
         SharedMemory shm = smm.sharedMemory(4096);
         ShareableList list = smm.shareableList(List.of("x", 1));
         Path partial = Path.of(report + ".partial");
         Files.write(partial, List.of(shm.name(), list.name(), Long.toString(smm.trackerPid())));
         Files.move(partial, Path.of(report));
-        Thread.sleep(120_000);
     }
 
     @Test
@@ -107,24 +122,46 @@ class SharedMemoryManagerTest {
      */
     @Test
     void shouldUnlinkTheBlocksWithinSecondsWhenTheOwnerIsKilled() throws Exception {
-        Path dir = Files.createTempDirectory("smm-kill-test");
+        withOwner(SharedMemoryManagerTest::ownAndWait, (owner, blocks) -> {
+            owner.kill();
+            assertThat(owner.join(WAIT)).isTrue();
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> blocks.stream().noneMatch(Files::exists));
+        });
+    }
+
+    @Test
+    void shouldShutDownWhenTheOwnerExitsWithoutShutdown() throws Exception {
+        withOwner(SharedMemoryManagerTest::ownAndReturnWhenTold, (owner, blocks) -> {
+            Files.createFile(blocks.get(0).resolveSibling("names.txt.go")); // the owner returns now
+            assertThat(owner.join(WAIT)).isTrue(); // not held up by its non-daemon tracker
+            assertThat(owner.exitCode()).hasValue(0);
+            assertThat(blocks).allMatch(f -> !Files.exists(f));
+        });
+    }
+
+    /** What a test does with an owner child that reported its blocks' files. */
+    interface OwnerCheck {
+        void check(Process owner, List<Path> blocks) throws Exception;
+    }
+
+    /** Starts an owner child in a shared-memory directory of its own, runs the check, and waits for the tracker. */
+    private static void withOwner(io.github.multiprocessing4j.function.Target1<String> target, OwnerCheck check)
+            throws Exception {
+        Path dir = Files.createTempDirectory("smm-owner-test");
         Path report = dir.resolve("names.txt");
         try {
-            Process owner = new Process(SharedMemoryManagerTest::ownAndWait, report.toString())
+            Process owner = new Process(target, report.toString())
                     .jvmOptions("-D" + ShmFiles.DIR_PROPERTY + "=" + dir);
             owner.start();
             await().atMost(WAIT).until(() -> Files.exists(report));
             List<String> names = Files.readAllLines(report);
-            Path memoryFile = dir.resolve("mp4j-" + owner.pid() + "-n-" + names.get(0));
-            Path listFile = dir.resolve("mp4j-" + owner.pid() + "-n-" + names.get(1));
+            List<Path> blocks = List.of(dir.resolve("mp4j-" + owner.pid() + "-n-" + names.get(0)),
+                    dir.resolve("mp4j-" + owner.pid() + "-n-" + names.get(1)));
             long tracker = Long.parseLong(names.get(2));
-            assertThat(memoryFile).exists();
-            assertThat(listFile).exists();
+            assertThat(blocks).allMatch(Files::exists);
             assertThat(isRunning(tracker)).isTrue();
-            owner.kill();
-            assertThat(owner.join(WAIT)).isTrue();
-            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> !Files.exists(memoryFile) && !Files.exists(listFile));
+            check.check(owner, blocks);
             await().atMost(Duration.ofSeconds(30)).until(() -> !isRunning(tracker));
         } finally {
             try (var files = Files.list(dir)) {
