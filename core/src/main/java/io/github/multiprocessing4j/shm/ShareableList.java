@@ -66,7 +66,7 @@ public final class ShareableList extends AbstractList<Object> implements RandomA
      */
     public static ShareableList create(List<?> values) {
         Objects.requireNonNull(values, "values");
-        return create(SharedMemory.create(ListLayout.sizeFor(values)), values);
+        return layOut(SharedMemory.create(ListLayout.sizeFor(values)), values);
     }
 
     /**
@@ -80,11 +80,11 @@ public final class ShareableList extends AbstractList<Object> implements RandomA
      */
     public static ShareableList create(String name, List<?> values) {
         Objects.requireNonNull(values, "values");
-        return create(SharedMemory.create(name, ListLayout.sizeFor(values)), values);
+        return layOut(SharedMemory.create(name, ListLayout.sizeFor(values)), values);
     }
 
     /** Lays the values out in new memory; the memory goes if they cannot be written. */
-    static ShareableList create(SharedMemory shm, List<?> values) {
+    private static ShareableList layOut(SharedMemory shm, List<?> values) {
         try {
             return new ShareableList(shm, ListLayout.init(shm.buf(), values));
         } catch (RuntimeException e) {
