@@ -21,12 +21,17 @@ enum Handles implements HandleProxy.Kind {
     DOUBLE_ARRAY,
     CHAR_ARRAY,
     /** Extras: the name given at creation. */
-    SHARED_MEMORY;
+    SHARED_MEMORY,
+    /** Extras: the name of its memory. */
+    SHAREABLE_LIST;
 
     @Override
     public Object reattach(HandleProxy p) {
         if (this == SHARED_MEMORY) {
             return SharedMemory.attachFile((String) p.extra(0), p.file());
+        }
+        if (this == SHAREABLE_LIST) {
+            return ShareableList.on(SharedMemory.attachFile((String) p.extra(0), p.file()));
         }
         Attachment a = Attachment.attach(p.file(), Segment.KIND_VALUE, ValueLayout.VERSION, "shared value");
         return make(a, p.index(), p.index() == SharedSlots.GIVEN_LOCK ? (Lockable) p.extra(0) : null);

@@ -72,13 +72,18 @@ public final class SharedMemory implements Serializable, AutoCloseable {
      *     memory (full or too small); the message names the directory and the size in bytes
      */
     public static SharedMemory create(int size) {
-        byte[] random = new byte[6];
+        return create("psm_" + randomHex(6), size);
+    }
+
+    /** {@code bytes} random bytes in hex, for generated names. */
+    static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
         RANDOM.nextBytes(random);
-        StringBuilder name = new StringBuilder("psm_");
+        StringBuilder s = new StringBuilder();
         for (byte b : random) {
-            name.append(Character.forDigit((b >> 4) & 15, 16)).append(Character.forDigit(b & 15, 16));
+            s.append(Character.forDigit((b >> 4) & 15, 16)).append(Character.forDigit(b & 15, 16));
         }
-        return create(name.toString(), size);
+        return s.toString();
     }
 
     /**
@@ -207,6 +212,11 @@ public final class SharedMemory implements Serializable, AutoCloseable {
      */
     public boolean unlink() {
         return attachment.segment().unlink();
+    }
+
+    /** This handle's hold on the memory, for the serial form of a handle built on it. */
+    Attachment attachment() {
+        return attachment;
     }
 
     @Override

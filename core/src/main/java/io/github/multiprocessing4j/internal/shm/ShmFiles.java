@@ -77,6 +77,32 @@ public final class ShmFiles {
         return found;
     }
 
+    /**
+     * Deletes the files of one creator whose user-given names start with {@code namePrefix} (a
+     * {@code SharedMemoryManager}'s segments), whether or not the creator is alive.
+     *
+     * @param creatorPid the creator's pid
+     * @param namePrefix the start of the names: 1 to 100 of {@code A-Z a-z 0-9 _}
+     * @return how many files were deleted
+     */
+    public static int unlinkNamedWithPrefix(long creatorPid, String namePrefix) {
+        if (!namePrefix.matches("[A-Za-z0-9_]{1,100}")) {
+            throw new IllegalArgumentException("bad name prefix (1-100 of A-Z a-z 0-9 _): prefix=" + namePrefix);
+        }
+        int deleted = 0;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(DIR,
+                PREFIX + creatorPid + "-n-" + namePrefix + "*")) {
+            for (Path p : entries) {
+                if (unlink(p)) {
+                    deleted++;
+                }
+            }
+        } catch (IOException e) {
+            // no /dev/shm any more: nothing is left to delete
+        }
+        return deleted;
+    }
+
     /** Creates and maps a file of {@code length} bytes that no other file of that name exists before. */
     static MappedByteBuffer createAndMap(Path file, long length) throws IOException {
         try (FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW,
