@@ -65,6 +65,7 @@ final class SocketConnection extends Connection {
                 ended = true;
                 notifyAll();
             }
+            socket.close(); // the peer is gone: let go of the descriptor now; what was read stays readable
         }
     }
 

@@ -36,6 +36,11 @@ public final class Examples {
                 SharedBlock::run);
         add("lock-holder-dies", "a lock holder is killed with SIGKILL; the main process still gets the lock",
                 LockHolderDies::run);
+        add("manager", "4 children add 1000 keys to a managed dict and 1000 items to a managed list",
+                ManagedDictList::run);
+        add("listener", "a Listener with an authkey and two Clients in child processes", ListenerClients::run);
+        add("remote-manager", "a manager on TCP with an authkey, two client JVMs with the key and one without",
+                RemoteManager::run);
     }
 
     private Examples() {
@@ -53,6 +58,10 @@ public final class Examples {
      * @throws Exception whatever the example throws
      */
     public static void main(String[] args) throws Exception {
+        if (args.length == 3 && args[0].equals("remote-manager-client")) {
+            RemoteManager.client(args[1], args[2]);
+            return;
+        }
         Example example = args.length == 0 ? null : EXAMPLES.get(args[0]);
         if (example == null) {
             System.out.println("usage: java -jar multiprocessing4j-examples.jar NAME");

@@ -41,7 +41,8 @@ public final class PrivateSockets {
     }
 
     /**
-     * Removes a socket file, and its directory when it is one that {@link #newSocketPath()} made.
+     * Removes a socket file, and its directory when it is one that {@link #newSocketPath()} made (here, or in
+     * the process that handed this one the path).
      *
      * @param socket the socket file
      * @throws IOException when it cannot be removed
@@ -50,7 +51,7 @@ public final class PrivateSockets {
         Files.deleteIfExists(socket);
         Path directory = socket.getParent();
         if (directory != null && socket.getFileName().toString().equals("s")
-                && directory.getFileName().toString().startsWith("mp4j-" + Liveness.selfPid() + "-")) {
+                && directory.getFileName().toString().startsWith("mp4j-")) {
             Files.deleteIfExists(directory);
         }
     }
