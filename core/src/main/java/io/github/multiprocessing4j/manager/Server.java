@@ -83,7 +83,7 @@ final class Server {
             try {
                 conn = listener.accept();
             } catch (AuthenticationException e) {
-                LOG.log(System.Logger.Level.WARNING, "refused a connection to the manager: " + e.getMessage());
+                LOG.log(System.Logger.Level.DEBUG, "refused a connection to the manager: " + e.getMessage());
                 continue;
             } catch (IllegalStateException e) {
                 break; // closed
