@@ -45,6 +45,8 @@ public class SyncManager extends BaseManager {
         register("Event", a -> new SyncTypes.EventImpl(), ManagedEvent.class);
         register("Semaphore", a -> new SyncTypes.SemaphoreImpl((Integer) a[0], false), ManagedSemaphore.class);
         register("BoundedSemaphore", a -> new SyncTypes.SemaphoreImpl((Integer) a[0], true), ManagedSemaphore.class);
+        register("JoinableQueue", a -> new JoinableQueueImpl<>(), ManagedJoinableQueue.class);
+        register("Array", a -> java.util.Arrays.asList(((Object[]) a[0]).clone()), List.class);
         register("Barrier", a -> new SyncTypes.BarrierImpl((Integer) a[0]), ManagedBarrier.class);
     }
 
@@ -95,6 +97,28 @@ public class SyncManager extends BaseManager {
      */
     public <E> BlockingQueue<E> queue() {
         return create("Queue");
+    }
+
+    /**
+     * A managed queue with {@code taskDone}/{@code join} (Python: {@code manager.JoinableQueue()}).
+     *
+     * @param <E> element type
+     * @return its proxy
+     */
+    public <E> ManagedJoinableQueue<E> joinableQueue() {
+        return create("JoinableQueue");
+    }
+
+    /**
+     * A managed fixed-length array (Python: {@code manager.Array(typecode, sequence)}): a {@link List} whose
+     * {@code set} works and whose size cannot change.
+     *
+     * @param initial the elements; serializable
+     * @param <E> element type
+     * @return its proxy
+     */
+    public <E> List<E> array(List<E> initial) {
+        return create("Array", (Object) initial.toArray());
     }
 
     /**

@@ -78,7 +78,9 @@ class ManagerTest {
         try (manager; Queue<Counter> queue = new Queue<>()) {
             Counter counter = manager.create("Counter", 5);
             assertThat(counter.increment()).isEqualTo(6);
-            Process p = new Process(ManagerTest::incrementFromQueue, queue);
+            // the dict test's children take warm JVMs; this one a fresh JVM (the other start method)
+            Process p = new Process(ManagerTest::incrementFromQueue, queue)
+                    .startMethod(io.github.multiprocessing4j.StartMethod.SPAWN);
             p.start();
             queue.put(counter);
             assertThat(p.join(WAIT)).isTrue();
@@ -110,6 +112,16 @@ class ManagerTest {
             assertThat(sem.acquire(Duration.ZERO)).isTrue();
             sem.release();
             assertThatThrownBy(sem::release).isInstanceOf(IllegalStateException.class);
+            ManagedJoinableQueue<String> jq = manager.joinableQueue();
+            jq.put("job");
+            assertThat(jq.join(Duration.ofMillis(10))).isFalse();
+            assertThat(jq.take()).isEqualTo("job");
+            jq.taskDone();
+            assertThat(jq.join(WAIT)).isTrue();
+            List<Integer> array = manager.array(List.of(1, 2, 3));
+            array.set(1, 20);
+            assertThat(array).containsExactly(1, 20, 3);
+            assertThatThrownBy(() -> array.add(4)).isInstanceOf(UnsupportedOperationException.class);
         }
     }
 
