@@ -26,12 +26,27 @@ final class ListenerClients {
         }
     }
 
+    private static void closeWhenEnded(List<Process> clients, Listener listener) {
+        try {
+            for (Process p : clients) {
+                p.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        listener.close();
+    }
+
     static void run() throws InterruptedException {
         try (Listener listener = new Listener(null, KEY)) {
             String socket = ((UnixDomainSocketAddress) listener.address()).getPath().toString();
             List<Process> clients = List.of(new Process(ListenerClients::ping, socket),
                     new Process(ListenerClients::ping, socket));
             clients.forEach(Process::start);
+            // a client that dies before connecting must not leave accept() waiting for ever
+            Thread watcher = new Thread(() -> closeWhenEnded(clients, listener));
+            watcher.setDaemon(true);
+            watcher.start();
             List<String> received = new ArrayList<>();
             for (int i = 0; i < clients.size(); i++) {
                 try (Connection conn = listener.accept()) {
