@@ -25,6 +25,7 @@ module io.github.multiprocessing4j {
     exports io.github.multiprocessing4j.exception;
     exports io.github.multiprocessing4j.function;
     exports io.github.multiprocessing4j.ipc;
+    exports io.github.multiprocessing4j.manager;
     exports io.github.multiprocessing4j.pool;
     exports io.github.multiprocessing4j.shm;
     exports io.github.multiprocessing4j.sync;

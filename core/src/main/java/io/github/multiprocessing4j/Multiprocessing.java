@@ -171,4 +171,26 @@ public final class Multiprocessing {
             JvmRuntime.get().allowList().add(pattern);
         }
     }
+
+    /**
+     * This process's authentication key (Python: {@code current_process().authkey}): 32 random bytes in a main
+     * process, inherited by every child started after it is set. Listeners, clients and managers use it when no
+     * key is given.
+     *
+     * @return a copy of the key
+     */
+    public static byte[] authkey() {
+        return JvmRuntime.get().authkey();
+    }
+
+    /**
+     * Sets this process's authentication key (Python: {@code current_process().authkey = key}); children started
+     * from now on inherit it.
+     *
+     * @param key the key, at least one byte
+     * @throws IllegalArgumentException when the key is null or empty
+     */
+    public static void setAuthkey(byte[] key) {
+        JvmRuntime.get().setAuthkey(key);
+    }
 }

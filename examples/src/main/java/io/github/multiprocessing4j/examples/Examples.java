@@ -38,6 +38,11 @@ public final class Examples {
                 LockHolderDies::run);
         add("cluster", "a local 3-node cluster maps x*x over 0..9999; one node is killed mid-map, nothing is lost",
                 ClusterSquares::run);
+        add("manager", "4 children add 1000 keys to a managed dict and 1000 items to a managed list",
+                ManagedDictList::run);
+        add("listener", "a Listener with an authkey and two Clients in child processes", ListenerClients::run);
+        add("remote-manager", "a manager on TCP with an authkey, two client JVMs with the key and one without",
+                RemoteManager::run);
     }
 
     private Examples() {
@@ -55,6 +60,10 @@ public final class Examples {
      * @throws Exception whatever the example throws
      */
     public static void main(String[] args) throws Exception {
+        if (args.length == 3 && args[0].equals("remote-manager-client")) {
+            RemoteManager.client(args[1], args[2]);
+            return;
+        }
         Example example = args.length == 0 ? null : EXAMPLES.get(args[0]);
         if (example == null) {
             System.out.println("usage: java -jar multiprocessing4j-examples.jar NAME");

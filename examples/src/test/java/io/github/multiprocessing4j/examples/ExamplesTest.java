@@ -159,4 +159,25 @@ class ExamplesTest {
         Run run = run("");
         assertThat(run.lines()).anyMatch(l -> l.contains("kitchen"));
     }
+
+    @Test
+    void managerSharesADictAndAListWithFourChildren() throws Exception {
+        Run run = run("manager");
+        assertThat(run.status()).isZero();
+        assertThat(run.lines()).containsExactly("dict=4000 list=4000");
+    }
+
+    @Test
+    void listenerReceivesFromTwoAuthenticatedClients() throws Exception {
+        Run run = run("listener");
+        assertThat(run.status()).isZero();
+        assertThat(run.lines()).containsExactly("received=ping,ping");
+    }
+
+    @Test
+    void remoteManagerServesTwoClientJvmsAndRefusesAWrongKey() throws Exception {
+        Run run = run("remote-manager");
+        assertThat(run.status()).isZero();
+        assertThat(run.lines()).containsExactly("authenticated=2 refused=1 counter=2000");
+    }
 }

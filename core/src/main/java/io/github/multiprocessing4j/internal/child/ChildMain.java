@@ -86,6 +86,9 @@ public final class ChildMain {
             allow(runtime.allowList(), boot);
         }
         runtime.becomeChild(Identity.of(boot), watch);
+        if (boot.authkey().length > 0) {
+            runtime.setAuthkey(boot.authkey());
+        }
         if (boot.daemon()) {
             watch.onGone(new Halt());
         }

@@ -81,7 +81,16 @@ public final class AllowList implements ObjectInputFilter {
         }
         String name = c.getName();
         String pkg = c.getPackageName();
-        if (name.startsWith("io.github.multiprocessing4j.")) {
+        if (name.startsWith("io.github.multiprocessing4j.") || name.equals("java.lang.reflect.Proxy")) {
+            return true;
+        }
+        if (java.lang.reflect.Proxy.isProxyClass(c)) {
+            // a manager's proxy: as safe as its interfaces (its handler is checked on its own)
+            for (Class<?> face : c.getInterfaces()) {
+                if (!allows(face)) {
+                    return false;
+                }
+            }
             return true;
         }
         if (c.getModule().isNamed() && c.getModule().getName().startsWith("java.")

@@ -106,6 +106,9 @@ final class BoundedInput extends ObjectInputStream {
     @Override
     protected Object resolveObject(Object obj) {
         long cost = 1;
+        if (obj != null && java.lang.reflect.Proxy.isProxyClass(obj.getClass())) {
+            return obj; // a manager's proxy: its contents are in the manager, and asking would call it
+        }
         if (obj instanceof Collection) {
             for (Object e : (Collection<?>) obj) {
                 cost = add(cost, costOf(e));

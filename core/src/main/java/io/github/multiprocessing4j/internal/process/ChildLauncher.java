@@ -43,6 +43,7 @@ public final class ChildLauncher {
     private final ChildRegistry registry;
     private final AllowList allowList;
     private final Supplier<Identity> self;
+    private final Supplier<byte[]> authkey;
 
     /**
      * A launcher.
@@ -51,8 +52,11 @@ public final class ChildLauncher {
      * @param registry where started children are registered
      * @param allowList what children may deserialize besides the defaults (they get its patterns)
      * @param self this process's identity (it changes once, when a spare is given its process)
+     * @param authkey this process's authentication key, which its children inherit
      */
-    public ChildLauncher(ControlSocket socket, ChildRegistry registry, AllowList allowList, Supplier<Identity> self) {
+    public ChildLauncher(ControlSocket socket, ChildRegistry registry, AllowList allowList, Supplier<Identity> self,
+            Supplier<byte[]> authkey) {
+        this.authkey = authkey;
         this.socket = socket;
         this.registry = registry;
         this.allowList = allowList;
@@ -187,6 +191,6 @@ public final class ChildLauncher {
     private Boot boot(ChildHandle handle, String name, boolean daemon, int[] numbers) {
         Identity me = self.get();
         return new Boot(handle.childId(), handle.secret(), handle.session().socketPath().toString(), name, daemon,
-                numbers, Liveness.selfPid(), Liveness.selfStartTime(), me.name(), allowList.patterns());
+                numbers, Liveness.selfPid(), Liveness.selfStartTime(), me.name(), allowList.patterns(), authkey.get());
     }
 }

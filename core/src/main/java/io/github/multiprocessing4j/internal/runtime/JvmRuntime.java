@@ -38,6 +38,7 @@ public final class JvmRuntime {
     private final Map<ExitStage, List<Runnable>> exitActions = new EnumMap<>(ExitStage.class);
     private final ExitSequence exitSequence;
     private volatile Identity identity;
+    private volatile byte[] authkey;
     private volatile ParentWatch parentWatch;
     private volatile ChildTask currentTask;
     private volatile boolean warmStart = !"spawn".equalsIgnoreCase(System.getProperty("multiprocessing4j.startMethod"));
@@ -89,6 +90,41 @@ public final class JvmRuntime {
         this.parentWatch = watch;
     }
 
+    /**
+     * This process's authentication key (Python's {@code current_process().authkey}): 32 random bytes made on
+     * first use in a main process; in a child, the one its parent had when it started the child.
+     *
+     * @return a copy of the key
+     */
+    public byte[] authkey() {
+        byte[] key = authkey;
+        if (key == null) {
+            synchronized (this) {
+                if (authkey == null) {
+                    byte[] fresh = new byte[32];
+                    new java.security.SecureRandom().nextBytes(fresh);
+                    authkey = fresh;
+                }
+                key = authkey;
+            }
+        }
+        return key.clone();
+    }
+
+    /**
+     * Sets this process's authentication key (a child from its boot frame, or the user); children started from
+     * now on inherit it.
+     *
+     * @param key the key, not empty
+     */
+    public void setAuthkey(byte[] key) {
+        if (key == null || key.length == 0) {
+            throw new IllegalArgumentException("an authkey must not be empty: give at least one byte (32 random"
+                    + " bytes are best)");
+        }
+        this.authkey = key.clone();
+    }
+
     /** Who this process is: the main process, or the child its boot frame made it. */
     public Identity identity() {
         Identity me = identity;
@@ -138,7 +174,8 @@ public final class JvmRuntime {
     /** Starts child JVMs. */
     public synchronized ChildLauncher launcher() {
         if (launcher == null) {
-            launcher = new ChildLauncher(controlSocket, children, allowList, new IdentitySupplier(this));
+            launcher = new ChildLauncher(controlSocket, children, allowList, new IdentitySupplier(this),
+                    this::authkey);
         }
         return launcher;
     }

@@ -23,10 +23,11 @@ import java.util.List;
  * @param parentStart the parent's start time ({@code internal.watch.Liveness}), for the child's parent watch
  * @param parentName the parent's process name
  * @param allowPatterns deserialization allow-list patterns of the parent
+ * @param authkey the authentication key the child inherits (Python's {@code current_process().authkey})
  */
 public record Boot(long childId, byte[] secret, String socketPath, String name, boolean daemon, int[] identity,
-        long parentPid, long parentStart, String parentName, List<String> allowPatterns) {
-    private static final int VERSION = 2;
+        long parentPid, long parentStart, String parentName, List<String> allowPatterns, byte[] authkey) {
+    private static final int VERSION = 3;
 
     /** The BOOT frame. */
     public Frame toFrame() {
@@ -55,6 +56,8 @@ public record Boot(long childId, byte[] secret, String socketPath, String name, 
             for (String p : allowPatterns) {
                 out.writeUTF(p);
             }
+            out.writeInt(authkey.length);
+            out.write(authkey);
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory cannot fail", e);
         }
@@ -90,7 +93,12 @@ public record Boot(long childId, byte[] secret, String socketPath, String name, 
         for (int i = 0; i < n; i++) {
             patterns.add(in.readUTF());
         }
+        int keyLength = in.readInt();
+        if (keyLength < 0 || keyLength > 1024) {
+            throw new IOException("damaged boot frame: authkey length " + keyLength);
+        }
+        byte[] authkey = in.readNBytes(keyLength);
         return new Boot(childId, secret, socketPath, name, daemon, identity, parentPid, parentStart, parentName,
-                patterns);
+                patterns, authkey);
     }
 }

@@ -11,6 +11,9 @@ package io.github.multiprocessing4j.internal.wire;
  *  BOOT, SPARE, TASK, POOL_TASK,     HELLO (first), READY, EXCEPTION,    WELCOME (the only one)
  *  POOL_EXIT                         EXIT, POOL_READY, POOL_RESULT,
  *                                    POOL_INIT_FAILED, POOL_RETIRING
+ *
+ *  either way on a Listener/Client socket: AUTH_CHALLENGE, AUTH_RESPONSE, AUTH_RESULT (both directions), then
+ *  MESSAGE and MESSAGE_BYTES only
  * </pre>
  */
 public enum FrameType {
@@ -44,7 +47,17 @@ public enum FrameType {
     /** Pool: end after the tasks already sent (empty). */
     POOL_EXIT(24),
     /** Pool: over its memory limit, the worker ends without running the tasks sent after (empty). */
-    POOL_RETIRING(25);
+    POOL_RETIRING(25),
+    /** Listener/Client: a random challenge to answer with the authkey's HMAC ({@link Challenge}). */
+    AUTH_CHALLENGE(26),
+    /** Listener/Client: the HMAC of a challenge. */
+    AUTH_RESPONSE(27),
+    /** Listener/Client: whether the response proved the key (one byte, 1 for welcome). */
+    AUTH_RESULT(28),
+    /** Listener/Client: one object of an authenticated connection, as the codec encoded it. */
+    MESSAGE(29),
+    /** Listener/Client: raw bytes of an authenticated connection ({@code sendBytes}). */
+    MESSAGE_BYTES(30);
 
     private static final FrameType[] BY_TAG = new FrameType[32];
 

@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.nio.channels.SocketChannel;
 
 /**
- * One authenticated socket between a parent and a child: frames in both directions.
+ * One authenticated socket: between a parent and a child, or the two ends of a Listener/Client connection;
+ * frames in both directions.
  */
 public final class FramedSocket implements AutoCloseable {
     private final SocketChannel channel;
@@ -15,6 +16,16 @@ public final class FramedSocket implements AutoCloseable {
         this.channel = channel;
         this.reader = new FrameReader(SocketStreams.input(channel));
         this.writer = new FrameWriter(SocketStreams.output(channel));
+    }
+
+    /**
+     * Wraps a connected, blocking channel (a Listener's accepted connection, a Client's after its handshake).
+     *
+     * @param channel the channel; closed with this socket
+     * @return the framed socket
+     */
+    public static FramedSocket of(SocketChannel channel) {
+        return new FramedSocket(channel);
     }
 
     /** Connects to a control socket (child side). */

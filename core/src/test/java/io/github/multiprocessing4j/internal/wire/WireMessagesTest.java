@@ -45,7 +45,7 @@ class WireMessagesTest {
     @Test
     void shouldRoundTripBootHelloSpareAndExitReport() throws IOException {
         Boot boot = new Boot(7, new byte[] {1, 2, 3}, "/tmp/s", "Process-1:2", true, new int[] {1, 2}, 42, 99,
-                "Process-1", List.of("com.example.*"));
+                "Process-1", List.of("com.example.*"), new byte[] {4, 5});
         Boot back = Boot.decode(boot.toFrame().payload());
         assertThat(back.childId()).isEqualTo(7);
         assertThat(back.secret()).containsExactly(1, 2, 3);
@@ -56,6 +56,7 @@ class WireMessagesTest {
         assertThat(back.parentStart()).isEqualTo(99);
         assertThat(back.parentName()).isEqualTo("Process-1");
         assertThat(back.allowPatterns()).containsExactly("com.example.*");
+        assertThat(back.authkey()).containsExactly(4, 5);
 
         SpareBoot spare = SpareBoot.decode(new SpareBoot(boot, new byte[] {9}).toFrame().payload());
         assertThat(spare.boot().name()).isEqualTo("Process-1:2");
