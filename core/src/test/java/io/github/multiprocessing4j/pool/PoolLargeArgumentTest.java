@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.multiprocessing4j.LeakCheck;
+import io.github.multiprocessing4j.exception.SerializationFailedException;
 import io.github.multiprocessing4j.exception.WorkerDiedException;
 import java.io.Serializable;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 import org.awaitility.Awaitility;
@@ -104,6 +108,53 @@ class PoolLargeArgumentTest {
             List<Long> crcs = pool.map(PoolLargeArgumentTest::checksum, inputs, 2);
             assertThat(crcs).containsExactly(checksum(inputs.get(0)), checksum(inputs.get(1)),
                     checksum(inputs.get(2)));
+        }
+    }
+
+    @Test
+    void shouldFailAtTheCallWhenAnArgumentBesideALargeOneCannotBeSerialized() throws Exception {
+        List<Object> inputs = List.of(randomBytes(SIZE / 4, 5), new Object());
+        try (Pool pool = new Pool(1)) {
+            assertThatThrownBy(() -> pool.map((Object x) -> x.hashCode(), inputs, 2))
+                    .isInstanceOf(SerializationFailedException.class)
+                    .hasMessageContaining("argument 0 of element 1");
+            assertThat(pool.apply(PoolLargeArgumentTest::triple, 5)).isEqualTo(15);
+        }
+    }
+
+    /**
+     * The workers are stopped (SIGSTOP), so nothing reads their stdin: a large task must not block its caller or
+     * the pool's lock until they read (before, the caller wrote it under the lock and every other call waited).
+     */
+    @Test
+    void shouldNotBlockTheCallerOrThePoolWhileAWorkerIsNotReading() throws Exception {
+        byte[] data = randomBytes(SIZE, 45);
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try (Pool pool = new Pool(2)) {
+            assertThat(pool.map(PoolLargeArgumentTest::triple, List.of(1, 2), 1)).containsExactly(3, 6);
+            List<Long> pids = pool.workerPids();
+            signal("-STOP", pids);
+            try {
+                Future<AsyncResult<Long>> big = callers.submit(() -> pool.applyAsync(PoolLargeArgumentTest::checksum,
+                        data));
+                AsyncResult<Long> bigResult = big.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+                Future<AsyncResult<Integer>> small = callers.submit(() -> pool.applyAsync(
+                        PoolLargeArgumentTest::triple, 7));
+                AsyncResult<Integer> smallResult = small.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+                signal("-CONT", pids);
+                assertThat(bigResult.get(WAIT)).isEqualTo(checksum(data));
+                assertThat(smallResult.get(WAIT)).isEqualTo(21);
+            } finally {
+                signal("-CONT", pids);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    private static void signal(String signal, List<Long> pids) throws Exception {
+        for (long pid : pids) {
+            assertThat(new ProcessBuilder("kill", signal, Long.toString(pid)).start().waitFor()).isZero();
         }
     }
 

@@ -50,6 +50,8 @@ final class ItemBlock {
     record Encoded(List<byte[]> parts, long length, int count, Set<String> packages) {
     }
 
+    /** Room in a task frame for its header and package names. */
+    private static final int TASK_HEAD = 64 * 1024;
     /** Encoded parts at least this large are kept as they are; smaller ones are copied into shared blocks. */
     private static final int OWN_PART = 64 * 1024;
 
@@ -57,11 +59,12 @@ final class ItemBlock {
     }
 
     /**
-     * Encodes the arguments of elements {@code [from, to)}.
+     * Encodes the arguments of elements {@code [from, to)}, to be sent with {@code function}.
      *
-     * @throws SerializationFailedException naming the element and argument that cannot be serialized
+     * @throws SerializationFailedException naming the element and argument that cannot be serialized, or when the
+     *     task (function and arguments) would not fit in one frame
      */
-    static Encoded arguments(List<Object[]> elements, int from, int to, long firstIndex) {
+    static Encoded arguments(List<Object[]> elements, int from, int to, long firstIndex, FunctionRef function) {
         int count = to - from;
         byte kind = packedKind(elements, from, to);
         if (kind != CODEC) {
@@ -95,7 +98,9 @@ final class ItemBlock {
                             out.write(part);
                         }
                     }
-                    Codec.checkSize(block.length(), "the arguments up to " + what);
+                    // the task frame holds the function too: one too large fails here, not in a worker
+                    Codec.checkSize(block.length() + function.length() + TASK_HEAD, "the task's function "
+                            + "and its arguments up to " + what);
                 }
             }
         } catch (IOException e) {
