@@ -33,11 +33,12 @@ public final class FunctionCache {
             }
         }
         String what = "the task function " + function.getClass().getName();
-        Codec.Encoded encoded = Codec.encode(function, what);
+        Codec.Parts encoded = Codec.encodeParts(function, what);
         JvmRuntime.get().allowList().learn(encoded.packages());
         SerializedLambda form = Lambdas.serializedForm(function);
         boolean stateless = form != null && form.getCapturedArgCount() == 0;
-        FunctionRef ref = new FunctionRef(IDS.incrementAndGet(), encoded.bytes(), encoded.packages(), arity, what,
+        FunctionRef ref = new FunctionRef(IDS.incrementAndGet(), encoded.parts(), encoded.length(),
+                encoded.packages(), arity, what,
                 stateless);
         synchronized (CACHE) {
             CACHE.put(function, ref);

@@ -5,6 +5,7 @@ import io.github.multiprocessing4j.exception.DecodeLimitException;
 import io.github.multiprocessing4j.exception.ProcessException;
 import io.github.multiprocessing4j.exception.SerializationFailedException;
 import io.github.multiprocessing4j.internal.runtime.JvmRuntime;
+import io.github.multiprocessing4j.internal.codec.ByteParts;
 import io.github.multiprocessing4j.internal.codec.Codec;
 import io.github.multiprocessing4j.internal.codec.DecodeLimits;
 import io.github.multiprocessing4j.internal.codec.ThrowableData;
@@ -42,19 +43,28 @@ final class ItemBlock {
     private static final byte UNSENDABLE = 2;
     private static final int SHOWN_RESULT_CHARS = 200;
 
-    /** An encoded argument block and the packages the worker must learn to read it. */
-    record Encoded(byte[] bytes, int count, Set<String> packages) {
+    /**
+     * An encoded argument block, in parts (their concatenation is the block: a large argument's encoded bytes are
+     * parts of their own, never copied into a joined array), and the packages the worker must learn to read it.
+     */
+    record Encoded(List<byte[]> parts, long length, int count, Set<String> packages) {
     }
+
+    /** Room in a task frame for its header and package names. */
+    private static final int TASK_HEAD = 64 * 1024;
+    /** Encoded parts at least this large are kept as they are; smaller ones are copied into shared blocks. */
+    private static final int OWN_PART = 64 * 1024;
 
     private ItemBlock() {
     }
 
     /**
-     * Encodes the arguments of elements {@code [from, to)}.
+     * Encodes the arguments of elements {@code [from, to)}, to be sent with {@code function}.
      *
-     * @throws SerializationFailedException naming the element and argument that cannot be serialized
+     * @throws SerializationFailedException naming the element and argument that cannot be serialized, or when the
+     *     task (function and arguments) would not fit in one frame
      */
-    static Encoded arguments(List<Object[]> elements, int from, int to, long firstIndex) {
+    static Encoded arguments(List<Object[]> elements, int from, int to, long firstIndex, FunctionRef function) {
         int count = to - from;
         byte kind = packedKind(elements, from, to);
         if (kind != CODEC) {
@@ -62,29 +72,41 @@ final class ItemBlock {
             for (int i = 0; i < count; i++) {
                 values[i] = elements.get(from + i)[0];
             }
-            return new Encoded(packed(kind, values), count, Set.of());
+            byte[] packed = packed(kind, values);
+            return new Encoded(List.of(packed), packed.length, count, Set.of());
         }
         Set<String> packages = new HashSet<>();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + 16 * count);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        ByteParts block = new ByteParts();
+        DataOutputStream out = new DataOutputStream(block);
+        try {
             out.writeByte(CODEC);
             out.writeInt(count);
             for (int i = 0; i < count; i++) {
                 Object[] args = elements.get(from + i);
                 for (int a = 0; a < args.length; a++) {
-                    Codec.Encoded e = Codec.encode(args[a], "argument " + a + " of element " + (firstIndex + i));
+                    String what = "argument " + a + " of element " + (firstIndex + i);
+                    Codec.Parts e = Codec.encodeParts(args[a], what);
                     if (!e.packages().isEmpty()) {
                         packages.addAll(e.packages());
                         JvmRuntime.get().allowList().learn(e.packages());
                     }
-                    out.writeInt(e.bytes().length);
-                    out.write(e.bytes());
+                    out.writeInt((int) e.length());
+                    for (byte[] part : e.parts()) {
+                        if (part.length >= OWN_PART) {
+                            block.add(part);
+                        } else {
+                            out.write(part);
+                        }
+                    }
+                    // the task frame holds the function too: one too large fails here, not in a worker
+                    Codec.checkSize(block.length() + function.length() + TASK_HEAD, "the task's function "
+                            + "and its arguments up to " + what);
                 }
             }
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory cannot fail", e);
         }
-        return new Encoded(bytes.toByteArray(), count, packages);
+        return new Encoded(block.parts(), block.length(), count, packages);
     }
 
     private static byte packedKind(List<Object[]> elements, int from, int to) {
@@ -167,10 +189,14 @@ final class ItemBlock {
             Object[] args = new Object[arity];
             Throwable failure = null;
             for (int a = 0; a < arity; a++) {
-                byte[] raw = new byte[count(in, 1)];
-                in.get(raw);
+                int length = count(in, 1);
+                int at = in.position();
+                in.position(at + length);
                 try {
-                    args[a] = failure == null ? Codec.decode(raw, JvmRuntime.get().allowList()) : null;
+                    // in place: a large argument is not copied out of the frame before it is decoded
+                    args[a] = failure == null
+                            ? Codec.decode(in.array(), in.arrayOffset() + at, length, JvmRuntime.get().allowList())
+                            : null;
                 } catch (DecodeLimitException e) {
                     failure = e;
                 } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {

@@ -54,7 +54,7 @@ public final class MapJob<R> {
         MapJob<R> job = new MapJob<>(core, n, chunks, progress);
         for (int start = 0; start < n; start = n - start <= chunksize ? n : start + chunksize) {
             int end = n - start <= chunksize ? n : start + chunksize;
-            ItemBlock.Encoded items = ItemBlock.arguments(args, start, end, start);
+            ItemBlock.Encoded items = ItemBlock.arguments(args, start, end, start, function);
             job.units.add(new TaskUnit(function, items, Durations.timesSaturated(timeoutNanos, end - start), start,
                     job.sink()));
         }

@@ -22,8 +22,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The pool's dispatcher: a queue of {@link TaskUnit}s, the workers, and what happens when a result arrives, a
- * worker dies, a timeout strikes or the pool shuts down. One lock guards it all; units are written to a worker
- * under the lock (so a worker's in-flight list is in write order), and ended outside it.
+ * worker dies, a timeout strikes or the pool shuts down. One lock guards it all; units are given to a worker's
+ * stdin under the lock (so a worker's in-flight list is in write order), and ended outside it. A large unit is
+ * written on a thread of its own ({@code FrameWriter}), so the lock is not held while megabytes go down a pipe;
+ * nothing is queued behind it until it is written.
  *
  * <p>Threads: callers submit and write the first frames themselves (no hand-off on the hot path); each worker's
  * connection reader thread handles its results and writes the next frame; worker deaths and timeouts are handled
@@ -183,7 +185,8 @@ public final class PoolCore {
                 return w;
             }
             int depth = w.quick ? QUICK_PIPELINE_DEPTH : PIPELINE_DEPTH;
-            if (behind == null && !mayGrow && busy < depth && unit.size() <= PIPELINE_BYTES) {
+            if (behind == null && !mayGrow && busy < depth && unit.size() <= PIPELINE_BYTES
+                    && (w.writing == null || w.writing.isDone())) {
                 behind = w;
             }
         }
@@ -200,7 +203,7 @@ public final class PoolCore {
         boolean keep = stateless || (next != null && next.function().id() == fn);
         worker.heldFunction = keep ? fn : 0;
         worker.heldStateless = keep && stateless;
-        byte[] frame = PoolFrames.task(unit, withFunction, keep);
+        List<byte[]> frame = PoolFrames.task(unit, withFunction, keep);
         unit.worker = worker;
         worker.inflight.add(unit);
         worker.assigned++;
@@ -208,7 +211,8 @@ public final class PoolCore {
             startLocked(unit);
         }
         try {
-            worker.handle.send(FrameType.POOL_TASK, frame);
+            // a large frame is written on a thread of its own: the lock is not held while it goes down the pipe
+            worker.writing = worker.handle.send(FrameType.POOL_TASK, frame);
             unit.delivered = true;
         } catch (IOException e) {
             // the worker is dying: its exit puts the unit back in the queue

@@ -27,8 +27,11 @@ final class PoolFrames {
     private PoolFrames() {
     }
 
-    /** A decoded POOL_TASK; {@code block} is positioned at the argument block. */
-    record Task(long id, int functionId, int arity, boolean keep, byte[] function, List<String> packages,
+    /**
+     * A decoded POOL_TASK; {@code function} is the function's bytes within the frame (none: the worker holds it),
+     * {@code block} is positioned at the argument block. Both are read in place, not copied out.
+     */
+    record Task(long id, int functionId, int arity, boolean keep, ByteBuffer function, List<String> packages,
             ByteBuffer block) {
         /** Whether this frame only tells the worker to drop the function it holds. */
         boolean isRelease() {
@@ -45,11 +48,15 @@ final class PoolFrames {
                 .put((byte) 0).putInt(0).putInt(0).put(ItemBlock.CODEC).putInt(0).array();
     }
 
-    static byte[] task(TaskUnit unit, boolean withFunction, boolean keep) {
+    /**
+     * A POOL_TASK frame in parts: the header and package names, the function's bytes and the argument block as
+     * they are (their concatenation is the payload; nothing large is copied).
+     */
+    static List<byte[]> task(TaskUnit unit, boolean withFunction, boolean keep) {
         FunctionRef fn = unit.function();
-        byte[] function = withFunction ? fn.bytes() : new byte[0];
+        List<byte[]> function = withFunction ? fn.parts() : List.of();
+        long functionLength = withFunction ? fn.length() : 0;
         List<byte[]> packages = new ArrayList<>();
-        int size = 8 + 4 + 4 + 1 + 4 + function.length + 4 + unit.size();
         for (String p : unit.packages()) {
             packages.add(p.getBytes(StandardCharsets.UTF_8));
         }
@@ -58,17 +65,23 @@ final class PoolFrames {
                 packages.add(p.getBytes(StandardCharsets.UTF_8));
             }
         }
+        int names = 4;
         for (byte[] p : packages) {
-            size += 4 + p.length;
+            names += 4 + p.length;
         }
-        ByteBuffer out = ByteBuffer.allocate(size);
-        out.putLong(unit.id()).putInt(fn.id()).putInt(fn.arity()).put((byte) (keep ? 1 : 0)).putInt(function.length).put(function);
-        out.putInt(packages.size());
+        ByteBuffer head = ByteBuffer.allocate(8 + 4 + 4 + 1 + 4);
+        head.putLong(unit.id()).putInt(fn.id()).putInt(fn.arity()).put((byte) (keep ? 1 : 0))
+                .putInt((int) functionLength);
+        ByteBuffer tail = ByteBuffer.allocate(names).putInt(packages.size());
         for (byte[] p : packages) {
-            out.putInt(p.length).put(p);
+            tail.putInt(p.length).put(p);
         }
-        out.put(unit.block());
-        return out.array();
+        List<byte[]> parts = new ArrayList<>(function.size() + unit.block().size() + 2);
+        parts.add(head.array());
+        parts.addAll(function);
+        parts.add(tail.array());
+        parts.addAll(unit.block());
+        return parts;
     }
 
     static Task readTask(byte[] payload) throws IOException {
@@ -78,8 +91,9 @@ final class PoolFrames {
             int functionId = in.getInt();
             int arity = in.getInt();
             boolean keep = in.get() != 0;
-            byte[] function = new byte[ItemBlock.count(in, 1)];
-            in.get(function);
+            int functionLength = ItemBlock.count(in, 1);
+            ByteBuffer function = in.slice(in.position(), functionLength);
+            in.position(in.position() + functionLength);
             int packageCount = ItemBlock.count(in, 4);
             List<String> packages = new ArrayList<>(packageCount);
             for (int i = 0; i < packageCount; i++) {

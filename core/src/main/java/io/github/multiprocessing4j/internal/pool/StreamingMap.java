@@ -168,7 +168,7 @@ public final class StreamingMap<R> implements java.util.Iterator<R>, AutoCloseab
             }
             ItemBlock.Encoded encoded;
             try {
-                encoded = ItemBlock.arguments(items, 0, items.size(), first);
+                encoded = ItemBlock.arguments(items, 0, items.size(), first, function);
             } catch (RuntimeException e) {
                 inputFailure = e;
                 return;

@@ -53,7 +53,7 @@ public final class SubmittedMap<R> implements Iterator<R>, AutoCloseable {
         SubmittedMap<R> map = new SubmittedMap<>(core, n, chunksize, timeout);
         for (int start = 0, index = 0; start < n; start = n - start <= chunksize ? n : start + chunksize, index++) {
             int end = n - start <= chunksize ? n : start + chunksize;
-            ItemBlock.Encoded items = ItemBlock.arguments(args, start, end, start);
+            ItemBlock.Encoded items = ItemBlock.arguments(args, start, end, start, function);
             map.units.add(new TaskUnit(function, items, Durations.timesSaturated(timeoutNanos, end - start), start,
                     map.sink(index)));
         }

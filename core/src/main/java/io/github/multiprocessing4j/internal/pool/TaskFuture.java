@@ -31,7 +31,7 @@ public final class TaskFuture<T> extends CompletableFuture<T> {
     public static <T> TaskFuture<T> submit(PoolCore core, FunctionRef function, Object[] args, long timeoutNanos,
             Object tag) {
         TaskFuture<T> future = new TaskFuture<>(core);
-        ItemBlock.Encoded encoded = ItemBlock.arguments(List.<Object[]>of(args), 0, 1, 0);
+        ItemBlock.Encoded encoded = ItemBlock.arguments(List.<Object[]>of(args), 0, 1, 0, function);
         TaskUnit unit = new TaskUnit(function, encoded, timeoutNanos, 0,
                 new TaskUnit.Sink() {
                     @Override

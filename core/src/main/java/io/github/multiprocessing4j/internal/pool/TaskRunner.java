@@ -6,6 +6,7 @@ import io.github.multiprocessing4j.function.SerializableBiFunction;
 import io.github.multiprocessing4j.function.SerializableCallable;
 import io.github.multiprocessing4j.function.SerializableFunction;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 
 /**
  * Runs one task frame in a worker and builds its result frame. Every failure of an element, including an argument
@@ -65,14 +66,16 @@ final class TaskRunner {
 
     /** The task's function, or the Throwable that decoding it gave (so every element reports it). */
     private Object function(PoolFrames.Task task) {
-        if (task.function().length == 0) {
+        ByteBuffer bytes = task.function();
+        if (!bytes.hasRemaining()) {
             return heldId == task.functionId() && held != null ? held
                     : new IllegalStateException("the worker does not hold the function: id=" + task.functionId()
                     + ", held=" + heldId);
         }
         Object decoded;
         try {
-            decoded = Codec.decode(task.function(), JvmRuntime.get().allowList());
+            decoded = Codec.decode(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining(),
+                    JvmRuntime.get().allowList());
         } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
             decoded = e;
         }

@@ -68,9 +68,9 @@ public final class TaskUnit {
         return function;
     }
 
-    /** The encoded arguments. */
-    byte[] block() {
-        return items.bytes();
+    /** The encoded arguments, in parts (not to be changed). */
+    java.util.List<byte[]> block() {
+        return items.parts();
     }
 
     /** How many elements the chunk has. */
@@ -84,8 +84,8 @@ public final class TaskUnit {
     }
 
     /** The encoded size of the arguments. */
-    public int size() {
-        return items.bytes().length;
+    public long size() {
+        return items.length();
     }
 
     public long timeoutNanos() {

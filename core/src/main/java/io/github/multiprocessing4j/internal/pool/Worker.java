@@ -28,6 +28,12 @@ final class Worker {
     boolean selfRetired;
     /** Its last unit took less than {@code PoolCore.QUICK_NANOS}: it may hold more units. */
     boolean quick;
+    /**
+     * Completes once the last task frame given to its stdin is written (a large one is written in the background,
+     * outside the pool's lock); null before the first. No unit is queued behind one still being written: writing
+     * it would wait for the large frame.
+     */
+    java.util.concurrent.CompletableFuture<Void> writing;
     /** Units written to it, for maxTasksPerChild. */
     int assigned;
 

@@ -172,6 +172,20 @@ public final class ChildHandle {
         jvm.stdin().write(type, payload);
     }
 
+    /**
+     * Sends a frame given in parts to the child's stdin (after its task): a large one is written on a thread of its
+     * own, without copying the parts, and this call returns once that thread has started; frames sent later wait
+     * for it.
+     *
+     * @param type the frame's type
+     * @param parts the payload in parts, not to be changed until written
+     * @return completes once the frame is written; exceptionally when the child went away first
+     * @throws IOException when the child is gone or the payload is too large for one frame
+     */
+    public CompletableFuture<Void> send(FrameType type, java.util.List<byte[]> parts) throws IOException {
+        return jvm.stdin().write(type, parts, name());
+    }
+
     /** Whether the child has proven itself on the control socket. */
     public boolean isConnected() {
         return session.isConnected();

@@ -12,7 +12,8 @@ import java.util.concurrent.ExecutionException;
  * Writes frames to a stream. Thread-safe: a frame is written whole, never interleaved with another, with one
  * write call for small frames.
  *
- * <p>A large frame given in parts ({@link #write(Frame, FrameType, List)}: a child's task) is written on a thread
+ * <p>A large frame given in parts ({@link #write(Frame, FrameType, List, String)}: a child's task;
+ * {@link #write(FrameType, List, String)}: a pool worker's task) is written on a thread
  * of its own, so that its writer does not wait for a reader that is still starting: a child JVM reads its stdin
  * only once it runs. Frames written after it wait until it is written; a failure to write it (the reader died)
  * fails them too. The parts are written as they are, in slices: no copy of the payload is made here.
@@ -75,6 +76,32 @@ public final class FrameWriter implements AutoCloseable {
      */
     public synchronized void write(Frame first, FrameType type, List<byte[]> parts, String name)
             throws IOException {
+        byte[] head = new byte[5 + first.payload().length];
+        putHeader(head, first.type(), first.payload().length);
+        System.arraycopy(first.payload(), 0, head, 5, first.payload().length);
+        writeParts(head, type, parts, name);
+    }
+
+    /**
+     * Writes one frame given in parts (a pool worker's task): a small one with one write call; a larger one on a
+     * thread of its own, this call returning once that thread is started, so that its caller holds no lock while
+     * megabytes go down a pipe. Frames written later wait for it.
+     *
+     * @param type the frame's type
+     * @param parts the payload, in parts; not to be changed until written
+     * @param name what the reader is, to name the writing thread
+     * @return completes once the frame is written (at once for a small one); exceptionally when the stream broke
+     * @throws IOException when the payload is larger than {@link Frame#MAX_PAYLOAD}, an earlier frame could not be
+     *     written, or (small frames) the stream is broken
+     */
+    public synchronized CompletableFuture<Void> write(FrameType type, List<byte[]> parts, String name)
+            throws IOException {
+        return writeParts(new byte[0], type, parts, name);
+    }
+
+    /** Writes {@code head} (whole frames, or nothing) then a frame of {@code parts}; within the monitor. */
+    private CompletableFuture<Void> writeParts(byte[] before, FrameType type, List<byte[]> parts, String name)
+            throws IOException {
         long length = 0;
         for (byte[] part : parts) {
             length += part.length;
@@ -83,23 +110,22 @@ public final class FrameWriter implements AutoCloseable {
             throw new IOException("message too large: size=" + length + ", limit=" + Frame.MAX_PAYLOAD);
         }
         awaitPending();
-        byte[] head = new byte[10 + first.payload().length];
-        putHeader(head, first.type(), first.payload().length);
-        System.arraycopy(first.payload(), 0, head, 5, first.payload().length);
-        putHeader(head, 5 + first.payload().length, type, (int) length);
+        byte[] head = java.util.Arrays.copyOf(before, before.length + 5);
+        putHeader(head, before.length, type, (int) length);
         if (head.length + length <= AT_ONCE) {
             List<byte[]> all = new ArrayList<>(parts.size() + 1);
             all.add(head);
             all.addAll(parts);
             out.write(join(all, head.length + (int) length));
             out.flush();
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
         pending = done;
         Thread writer = new Thread(() -> writeParts(head, parts, done), "mp4j-stdin-" + name);
         writer.setDaemon(true);
         writer.start();
+        return done.copy();
     }
 
     /** On the background thread: the head, then the parts; the outcome completes {@code done}. */
