@@ -15,7 +15,7 @@ import java.util.TreeSet;
 /**
  * The Java side of the side-by-side benchmark: prints JSON lines with the metric names of bench_mp.py (the copy
  * in this directory). Options: {@code --only start,rss,baseline,pool,ppe,clock,transport,value,cluster}
- * ({@code cluster}: Java only, see {@link ClusterBench}), {@code --scale X},
+ * ({@code cluster}: Java only, run only when named, see {@link ClusterBench}), {@code --scale X},
  * {@code --quick} (same as {@code --scale 0.2}), {@code --methods spawn,warm}, {@code --no-cold} (steady figures
  * only). Every IPC and pool metric is printed twice: steady under its own name, cold with {@code _cold} (see
  * {@link Steadiness}). The first line ({@code env}) says the JDK, the core count and the load average; a machine
@@ -58,6 +58,7 @@ public final class BenchJava {
         boolean cold = true;
         String coldOne = null;
         Set<String> only = new TreeSet<>(SECTIONS);
+        only.remove("cluster"); // minutes of its own, and no Python counterpart: only when named
         List<StartMethod> methods = List.of(StartMethod.SPAWN, StartMethod.WARM);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {

@@ -24,7 +24,8 @@ import java.util.logging.Logger;
  *   <li>{@code cluster_node_rss_VmRSS} / {@code cluster_node_peak_rss_VmHWM}: a node JVM after its first task,
  *       read from {@code /proc/<pid>/status} (the node alone, not its worker JVM) (MiB).</li>
  * </ul>
- * Rounds as {@link Rounds#steady(double)}: warm-up rounds first, then measured ones, on the same cluster.
+ * Rounds as {@link Rounds#steady(double)} for the round trip; fewer for the maps (2 warm-up + 3 measured at scale
+ * 1: a cluster map of 100,000 inputs takes seconds); warm-up rounds first, then measured ones, on the same pool.
  */
 final class ClusterBench {
     private static final int N = 100_000;
@@ -38,6 +39,7 @@ final class ClusterBench {
     static void run(double scale) throws Exception {
         HAZELCAST.setLevel(Level.WARNING);
         Rounds r = Rounds.steady(scale);
+        Rounds mapRounds = new Rounds(Math.max(1, (int) (2 * scale)), Math.max(3, (int) (3 * scale)), r.samples());
         List<Integer> inputs = PoolBench.range(Math.max(1000, (int) (N * Math.min(1.0, scale))));
         String size = String.format(Locale.ROOT, "0..%d", inputs.size() - 1);
         try (LocalCluster cluster = LocalCluster.start(NODES);
@@ -54,17 +56,17 @@ final class ClusterBench {
             Json.emit("cluster_apply_rtt_warm", "us", us, "cluster", "ClusterPool.apply(x*x, i) on a LocalCluster"
                     + " of " + NODES + " nodes x 1 worker JVM, round trip through a node; "
                     + rounds(r, true));
-            List<Double> rates = mapRates(r, inputs, pool);
+            List<Double> rates = mapRates(mapRounds, inputs, pool);
             Json.emit("cluster3_map_default_chunksize", "tasks/s", rates, "cluster", "ClusterPool.map(x*x, "
                     + size + "), default chunksize, LocalCluster of " + NODES + " nodes x 1 worker JVM; "
-                    + rounds(r, false));
+                    + rounds(mapRounds, false));
         }
         try (Pool pool = new Pool(NODES)) {
             pool.apply(PoolBench::sq, 0);
-            List<Double> rates = mapRates(r, inputs, pool);
+            List<Double> rates = mapRates(mapRounds, inputs, pool);
             Json.emit("pool3_map_default_chunksize", "tasks/s", rates, "jvm", "Pool(" + NODES + ").map(x*x, "
                     + size + "), default chunksize: the same worker count as cluster3_map_default_chunksize; "
-                    + rounds(r, false));
+                    + rounds(mapRounds, false));
         }
         startAndMemory(Math.max(1, (int) (3 * scale)));
     }
