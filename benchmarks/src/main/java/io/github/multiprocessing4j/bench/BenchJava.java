@@ -14,7 +14,8 @@ import java.util.TreeSet;
 
 /**
  * The Java side of the side-by-side benchmark: prints JSON lines with the metric names of bench_mp.py (the copy
- * in this directory). Options: {@code --only start,rss,baseline,pool,ppe,clock,transport,value}, {@code --scale X},
+ * in this directory). Options: {@code --only start,rss,baseline,pool,ppe,clock,transport,value,cluster}
+ * ({@code cluster}: Java only, run only when named, see {@link ClusterBench}), {@code --scale X},
  * {@code --quick} (same as {@code --scale 0.2}), {@code --methods spawn,warm}, {@code --no-cold} (steady figures
  * only). Every IPC and pool metric is printed twice: steady under its own name, cold with {@code _cold} (see
  * {@link Steadiness}). The first line ({@code env}) says the JDK, the core count and the load average; a machine
@@ -22,7 +23,7 @@ import java.util.TreeSet;
  */
 public final class BenchJava {
     static final List<String> SECTIONS = List.of("start", "rss", "baseline", "pool", "ppe", "clock", "transport",
-            "value");
+            "value", "cluster");
 
     private BenchJava() {
     }
@@ -57,6 +58,7 @@ public final class BenchJava {
         boolean cold = true;
         String coldOne = null;
         Set<String> only = new TreeSet<>(SECTIONS);
+        only.remove("cluster"); // minutes of its own, and no Python counterpart: only when named
         List<StartMethod> methods = List.of(StartMethod.SPAWN, StartMethod.WARM);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -126,6 +128,9 @@ public final class BenchJava {
             }
             if (only.contains("pool")) {
                 PoolBench.createToFirstResult(Math.max(1, (int) (3 * scale)));
+            }
+            if (only.contains("cluster")) {
+                ClusterBench.run(scale); // Java only: no cold figures, bench_mp.py has no such section
             }
             int coldRuns = Math.max(1, (int) (3 * scale));
             for (Map.Entry<String, Map<String, Metric>> section : sections.entrySet()) {

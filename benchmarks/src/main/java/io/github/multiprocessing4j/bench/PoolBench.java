@@ -96,12 +96,14 @@ final class PoolBench {
         }
     }
 
+    /** One timed round. */
     @FunctionalInterface
-    private interface Action {
+    interface Action {
         void run() throws Exception;
     }
 
-    private static List<Double> timed(Rounds r, int tasks, Action round) throws Exception {
+    /** Runs {@code round} {@link Rounds#total()} times; returns tasks per second of the measured rounds. */
+    static List<Double> timed(Rounds r, int tasks, Action round) throws Exception {
         List<Double> rates = new ArrayList<>();
         for (int i = 0; i < r.total(); i++) {
             long t0 = System.nanoTime();

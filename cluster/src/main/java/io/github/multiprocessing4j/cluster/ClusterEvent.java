@@ -10,8 +10,6 @@ import java.time.Duration;
  * each), so a waiter wakes within about 25 ms of {@link #set()}; the other calls are one round trip. Thread-safe.
  */
 public final class ClusterEvent {
-    private static final long POLL_MILLIS = 25;
-
     private final IMap<String, Boolean> flags;
     private final String name;
 
@@ -45,9 +43,7 @@ public final class ClusterEvent {
      * @throws InterruptedException when interrupted while waiting
      */
     public void await() throws InterruptedException {
-        while (!isSet()) {
-            Thread.sleep(POLL_MILLIS);
-        }
+        Poll.until(this::isSet);
     }
 
     /**
@@ -58,15 +54,7 @@ public final class ClusterEvent {
      * @throws InterruptedException when interrupted while waiting
      */
     public boolean await(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!isSet()) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            Thread.sleep(Math.min(POLL_MILLIS, Math.max(1, left / 1_000_000)));
-        }
-        return true;
+        return Poll.until(this::isSet, timeout);
     }
 
     /**

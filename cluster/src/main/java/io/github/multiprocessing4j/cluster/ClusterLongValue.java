@@ -14,9 +14,14 @@ public final class ClusterLongValue {
     private final String name;
 
     ClusterLongValue(IMap<String, Long> values, String name) {
+        this(values, name, 0L);
+    }
+
+    /** With {@code initial} when the value does not exist yet in the cluster (else the value is kept). */
+    ClusterLongValue(IMap<String, Long> values, String name, long initial) {
         this.values = values;
         this.name = name;
-        values.putIfAbsent(name, 0L);
+        values.putIfAbsent(name, initial);
     }
 
     /**

@@ -9,6 +9,7 @@ import io.github.multiprocessing4j.internal.codec.Codec;
 import io.github.multiprocessing4j.internal.runtime.JvmRuntime;
 import io.github.multiprocessing4j.pool.AsyncResult;
 import io.github.multiprocessing4j.pool.Pool;
+import io.github.multiprocessing4j.pool.TaskPool;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,9 +43,10 @@ import java.util.concurrent.CompletionException;
  * <p><b>Blocking.</b> {@code apply} and {@code map} block until the results are there; the async forms do not.
  * The task timeout stops a task on its node (its worker JVM is killed, {@code TaskTimeoutException});
  * {@code cancel(true)} on an async result does the same. A class missing on a node fails the task with
- * {@link MissingClassException} naming the class and the node. Thread-safe.
+ * {@link MissingClassException} naming the class and the node. Thread-safe. Code written against
+ * {@link TaskPool} runs on this and on the local {@link Pool} alike.
  */
-public final class ClusterPool implements AutoCloseable {
+public final class ClusterPool implements TaskPool {
     private final HazelcastInstance client;
     private final Dispatcher dispatcher;
     private final AllowList allowList = JvmRuntime.get().allowList();
@@ -198,6 +200,7 @@ public final class ClusterPool implements AutoCloseable {
      * @return the result
      * @throws InterruptedException when interrupted while waiting (the task is cancelled on its node)
      */
+    @Override
     public <T, R> R apply(SerializableFunction<T, R> function, T argument) throws InterruptedException {
         return applyAsync(function, argument).get();
     }
@@ -210,6 +213,7 @@ public final class ClusterPool implements AutoCloseable {
      * @return the result
      * @throws InterruptedException when interrupted while waiting
      */
+    @Override
     public <R> R apply(SerializableCallable<R> task) throws InterruptedException {
         return applyAsync(task).get();
     }
@@ -221,6 +225,7 @@ public final class ClusterPool implements AutoCloseable {
      * @param <R> the result type
      * @return its pending result
      */
+    @Override
     public <R> AsyncResult<R> applyAsync(SerializableCallable<R> task) {
         Objects.requireNonNull(task, "task");
         return applyAsync(new CallableFunction<>(task), null);
@@ -235,6 +240,7 @@ public final class ClusterPool implements AutoCloseable {
      * @param <R> the result type
      * @return its pending result; {@code cancel(true)} stops it on its node
      */
+    @Override
     public <T, R> AsyncResult<R> applyAsync(SerializableFunction<T, R> function, T argument) {
         Objects.requireNonNull(function, "function");
         byte[] encoded = encode(function, "the function of applyAsync");
@@ -262,6 +268,7 @@ public final class ClusterPool implements AutoCloseable {
      * @return the results, in order
      * @throws InterruptedException when interrupted while waiting (the map is cancelled on the nodes)
      */
+    @Override
     public <T, R> List<R> map(SerializableFunction<T, R> function, Iterable<? extends T> inputs)
             throws InterruptedException {
         return mapAsync(function, inputs, 0).get();
@@ -278,6 +285,7 @@ public final class ClusterPool implements AutoCloseable {
      * @return the results, in order
      * @throws InterruptedException when interrupted while waiting
      */
+    @Override
     public <T, R> List<R> map(SerializableFunction<T, R> function, Iterable<? extends T> inputs, int chunksize)
             throws InterruptedException {
         if (chunksize < 1) {
@@ -296,6 +304,7 @@ public final class ClusterPool implements AutoCloseable {
      * @param <R> the result type
      * @return the pending results, in order
      */
+    @Override
     public <T, R> AsyncResult<List<R>> mapAsync(SerializableFunction<T, R> function, Iterable<? extends T> inputs) {
         return mapAsync(function, inputs, 0);
     }
@@ -425,6 +434,30 @@ public final class ClusterPool implements AutoCloseable {
     }
 
     /**
+     * A joinable queue shared by everyone connected to this cluster, by name (created on first use; a namespace of
+     * its own, apart from {@link #queue(String)}'s).
+     *
+     * @param name the cluster-wide name
+     * @param <T> the item type
+     * @return the queue
+     */
+    public <T> ClusterJoinableQueue<T> joinableQueue(String name) {
+        return new ClusterJoinableQueue<>(client.getQueue("mp4j-joinable-" + name), new ClusterValues(allowList),
+                new ClusterLongValue(client.getMap("mp4j-unfinished"), name));
+    }
+
+    /**
+     * A list shared by everyone connected to this cluster, by name (created empty on first use).
+     *
+     * @param name the cluster-wide name
+     * @param <T> the item type
+     * @return the list
+     */
+    public <T> ClusterList<T> list(String name) {
+        return new ClusterList<>(client.getList("mp4j-list-" + name), new ClusterValues(allowList));
+    }
+
+    /**
      * A dict shared by everyone connected to this cluster, by name (created on first use).
      *
      * @param name the cluster-wide name
@@ -464,6 +497,33 @@ public final class ClusterPool implements AutoCloseable {
      */
     public ClusterLongValue longValue(String name) {
         return new ClusterLongValue(client.getMap("mp4j-values"), name);
+    }
+
+    /**
+     * A semaphore shared by everyone connected to this cluster, by name; read {@link ClusterSemaphore} for what it
+     * promises.
+     *
+     * @param name the cluster-wide name
+     * @param value its permits when it is first created in the cluster (ignored when it exists), at least 0
+     * @return the semaphore
+     */
+    public ClusterSemaphore semaphore(String name, long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("a semaphore's initial value must be at least 0, not " + value);
+        }
+        return new ClusterSemaphore(new ClusterLongValue(client.getMap("mp4j-semaphores"), name, value));
+    }
+
+    /**
+     * A value of any type the codec carries, shared by everyone connected to this cluster, by name (null until
+     * first set).
+     *
+     * @param name the cluster-wide name
+     * @param <T> the value type
+     * @return the value
+     */
+    public <T> ClusterValue<T> value(String name) {
+        return new ClusterValue<>(client.getMap("mp4j-objects"), new ClusterValues(allowList), name);
     }
 
     /** Cancels what is pending here (the nodes stop those tasks) and disconnects; the nodes go on. */

@@ -11,11 +11,12 @@ import java.util.concurrent.TimeUnit;
  * with the same method names as {@link io.github.multiprocessing4j.ipc.Queue}), on a Hazelcast {@code IQueue} of
  * codec bytes. Items are stored on one node with one synchronous backup on another, so a queue survives the loss
  * of one node; it is lost with the whole cluster. {@code get} and a bounded {@code put} block; every other call
- * is one round trip. An item is decoded through this JVM's allow-list. Thread-safe.
+ * is one round trip. An item is decoded through this JVM's allow-list. Thread-safe. Not subclassable outside this
+ * package ({@link ClusterJoinableQueue} is the one subclass).
  *
  * @param <T> the item type
  */
-public final class ClusterQueue<T> {
+public class ClusterQueue<T> {
     private final IQueue<byte[]> queue;
     private final ClusterValues values;
     private final String name;

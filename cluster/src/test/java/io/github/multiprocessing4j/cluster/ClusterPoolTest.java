@@ -10,6 +10,7 @@ import io.github.multiprocessing4j.exception.TaskTimeoutException;
 import io.github.multiprocessing4j.exception.WorkerDiedException;
 import io.github.multiprocessing4j.function.SerializableCallable;
 import io.github.multiprocessing4j.pool.AsyncResult;
+import io.github.multiprocessing4j.pool.TaskPool;
 import java.awt.Point;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -211,5 +212,107 @@ class ClusterPoolTest {
         assertThat(counter.compareAndSet(100, 7)).isTrue();
         assertThat(counter.compareAndSet(100, 8)).isFalse();
         assertThat(counter.get()).isEqualTo(7);
+    }
+
+    @Test
+    void aJoinableQueueCountsUnfinishedItems() throws Exception {
+        ClusterJoinableQueue<String> queue = pool.joinableQueue("jq-" + System.nanoTime());
+        queue.put("a");
+        queue.putNowait("b");
+        assertThat(queue.unfinished()).isEqualTo(2);
+        assertThat(queue.join(Duration.ofMillis(100))).isFalse();
+        CompletableFuture<Void> consumer = CompletableFuture.runAsync(() -> {
+            try {
+                for (int i = 0; i < 2; i++) {
+                    queue.get(Duration.ofSeconds(30));
+                    queue.taskDone();
+                }
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(queue.join(Duration.ofSeconds(60))).isTrue();
+        consumer.get(60, TimeUnit.SECONDS);
+        assertThat(queue.empty()).isTrue();
+        assertThatThrownBy(queue::taskDone).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("more times than items were put");
+    }
+
+    @Test
+    void aListIsSharedThroughTheCluster() {
+        String name = "l-" + System.nanoTime();
+        List<Object> list = pool.list(name);
+        list.add("b");
+        list.add(0, 1);
+        list.add(List.of(3L));
+        assertThat(list.size()).isEqualTo(3);
+        assertThat(list.set(1, "B")).isEqualTo("b");
+        assertThat(pool.<Object>list(name).get(1)).isEqualTo("B");
+        assertThat(list).containsExactly(1, "B", List.of(3L));
+        assertThat(list.remove(0)).isEqualTo(1);
+        assertThat(pool.<Object>list(name).snapshot()).containsExactly("B", List.of(3L));
+        assertThatThrownBy(() -> list.get(5)).isInstanceOf(IndexOutOfBoundsException.class);
+        list.clear();
+        assertThat(list).isEmpty();
+    }
+
+    @Test
+    void aSemaphoreLimitsItsHoldersAcrossTheCluster() throws Exception {
+        String name = "s-" + System.nanoTime();
+        ClusterSemaphore semaphore = pool.semaphore(name, 2);
+        assertThat(semaphore.tryAcquire()).isTrue();
+        assertThat(pool.semaphore(name, 5).tryAcquire()).isTrue(); // the same semaphore: its value stays 2
+        assertThat(semaphore.getValue()).isZero();
+        assertThat(semaphore.acquire(Duration.ofMillis(100))).isFalse();
+        CompletableFuture<Boolean> waiter = CompletableFuture.supplyAsync(() -> {
+            try {
+                return semaphore.acquire(Duration.ofSeconds(60));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        semaphore.release();
+        assertThat(waiter.get(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(semaphore.getValue()).isZero();
+        semaphore.release();
+        semaphore.release();
+        assertThat(semaphore.getValue()).isEqualTo(2);
+        assertThatThrownBy(() -> pool.semaphore(name, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aValueOfAnyCodecTypeIsSharedWithCompareAndSetByEquals() {
+        String name = "o-" + System.nanoTime();
+        ClusterValue<List<String>> value = pool.value(name);
+        assertThat(value.get()).isNull();
+        assertThat(value.compareAndSet(null, List.of("a"))).isTrue();
+        assertThat(pool.<List<String>>value(name).get()).isEqualTo(List.of("a"));
+        assertThat(value.compareAndSet(List.of("x"), List.of("b"))).isFalse();
+        assertThat(value.compareAndSet(new java.util.ArrayList<>(List.of("a")), List.of("b", "c"))).isTrue();
+        assertThat(value.get()).containsExactly("b", "c");
+        value.set(null);
+        assertThat(value.get()).isNull();
+    }
+
+    @Test
+    void codeWrittenAgainstTaskPoolRunsOnTheClusterAndOnALocalPool() throws Exception {
+        try (io.github.multiprocessing4j.pool.Pool local = new io.github.multiprocessing4j.pool.Pool(1)) {
+            for (TaskPool any : List.<TaskPool>of(pool, local)) {
+                assertThat(sumOfSquares(any, 100)).as(any.getClass().getSimpleName()).isEqualTo(328_350L);
+            }
+        }
+    }
+
+    /** Written once against the interface. */
+    private static long sumOfSquares(TaskPool any, int n) throws Exception {
+        List<Integer> inputs = IntStream.range(0, n).boxed().collect(Collectors.toList());
+        long sum = 0;
+        for (int square : any.map(Tasks::square, inputs, 10)) {
+            sum += square;
+        }
+        assertThat(any.mapAsync(Tasks::square, inputs).get(Duration.ofSeconds(60))).hasSize(n);
+        assertThat(any.apply(Tasks::square, 7)).isEqualTo(49);
+        assertThat(any.applyAsync(() -> Tasks.square(8)).get(Duration.ofSeconds(60))).isEqualTo(64);
+        return sum;
     }
 }

@@ -87,7 +87,7 @@ import java.util.function.Function;
  * progress listeners run on the thread that reads a worker's results: keep them short, and do not call
  * {@link #close()} or {@link #join()} from them.
  */
-public final class Pool implements AutoCloseable {
+public final class Pool implements TaskPool {
     private final PoolCore core;
     private final long defaultTimeoutNanos;
 
@@ -146,6 +146,7 @@ public final class Pool implements AutoCloseable {
      * @return its result
      * @throws InterruptedException when interrupted while waiting (the task goes on)
      */
+    @Override
     public <R> R apply(SerializableCallable<R> task) throws InterruptedException {
         return applyAsync(task).get();
     }
@@ -160,6 +161,7 @@ public final class Pool implements AutoCloseable {
      * @return its result
      * @throws InterruptedException when interrupted while waiting (the task goes on)
      */
+    @Override
     public <T, R> R apply(SerializableFunction<T, R> function, T argument) throws InterruptedException {
         return applyAsync(function, argument).get();
     }
@@ -171,6 +173,7 @@ public final class Pool implements AutoCloseable {
      * @param <R> the result type
      * @return its pending result
      */
+    @Override
     public <R> AsyncResult<R> applyAsync(SerializableCallable<R> task) {
         return submit(task, 0, new Object[0], defaultTimeoutNanos);
     }
@@ -196,6 +199,7 @@ public final class Pool implements AutoCloseable {
      * @param <R> the result type
      * @return its pending result
      */
+    @Override
     public <T, R> AsyncResult<R> applyAsync(SerializableFunction<T, R> function, T argument) {
         return submit(function, 1, new Object[] {argument}, defaultTimeoutNanos);
     }
@@ -218,6 +222,7 @@ public final class Pool implements AutoCloseable {
      * @throws NullPointerException for a null element, naming its index (nothing is sent then)
      * @throws InterruptedException when interrupted while waiting
      */
+    @Override
     public <T, R> List<R> map(SerializableFunction<T, R> function, Iterable<? extends T> inputs)
             throws InterruptedException {
         return mapAsync(function, inputs, MapOptions.defaults()).get();
@@ -234,6 +239,7 @@ public final class Pool implements AutoCloseable {
      * @return the results
      * @throws InterruptedException when interrupted while waiting
      */
+    @Override
     public <T, R> List<R> map(SerializableFunction<T, R> function, Iterable<? extends T> inputs, int chunksize)
             throws InterruptedException {
         return mapAsync(function, inputs, MapOptions.defaults().chunksize(chunksize)).get();
@@ -280,6 +286,7 @@ public final class Pool implements AutoCloseable {
      * @param <R> the result type
      * @return the pending list of results
      */
+    @Override
     public <T, R> AsyncResult<List<R>> mapAsync(SerializableFunction<T, R> function, Iterable<? extends T> inputs) {
         return mapAsync(function, inputs, MapOptions.defaults());
     }
