@@ -11,6 +11,7 @@ import io.github.multiprocessing4j.function.SerializableFunction;
 import io.github.multiprocessing4j.internal.codec.AllowList;
 import io.github.multiprocessing4j.internal.codec.Codec;
 import io.github.multiprocessing4j.pool.AsyncResult;
+import io.github.multiprocessing4j.pool.MapOptions;
 import io.github.multiprocessing4j.pool.Pool;
 import java.io.IOException;
 import java.time.Duration;
@@ -62,6 +63,9 @@ final class NodeTask implements Callable<byte[]>, IdentifiedDataSerializable, Ha
                             + " (allow its classes there with -D" + AllowList.PROPERTY + "=... or --allow)", e));
         }
         Pool pool = node.pool();
+        if (items.size() > 1 && !items.contains(null)) {
+            return mapChunk(pool, f, items);
+        }
         List<AsyncResult<Object>> running = new ArrayList<>(items.size());
         try {
             for (Object item : items) {
@@ -85,6 +89,27 @@ final class NodeTask implements Callable<byte[]>, IdentifiedDataSerializable, Ha
         } catch (CancellationException e) {
             cancel(running, true);
             throw e;
+        }
+    }
+
+    /**
+     * A chunk of several inputs runs as one map of the local pool: the function crosses to each worker once per
+     * chunk of that map, not once per input (a task per input made a cluster map 100 times slower than a local
+     * one). The first failing input fails the chunk, as it fails a local map.
+     */
+    private byte[] mapChunk(Pool pool, SerializableFunction<Object, Object> f, List<?> items)
+            throws InterruptedException {
+        MapOptions options = timeoutNanos > 0 ? MapOptions.defaults().timeout(Duration.ofNanos(timeoutNanos))
+                : MapOptions.defaults();
+        AsyncResult<List<Object>> all = pool.mapAsync(f, items, options);
+        try {
+            return NodeReply.success(all.get());
+        } catch (InterruptedException | CancellationException e) {
+            all.cancel(true);
+            throw e;
+        } catch (RuntimeException e) {
+            all.cancel(true);
+            return NodeReply.failure(0, e);
         }
     }
 
