@@ -7,10 +7,12 @@ import io.github.multiprocessing4j.internal.codec.CodecTags;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.nio.channels.Channels;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -112,8 +114,11 @@ class WireMessagesTest {
     @Test
     @Timeout(60)
     void shouldWriteALargeFrameInPartsWithoutWaitingForItsReader() throws Exception {
-        PipedInputStream pipe = new PipedInputStream(1024);
-        FrameWriter writer = new FrameWriter(new PipedOutputStream(pipe));
+        // an OS pipe (64 KiB), not PipedInputStream: that one fails reads with "Write end dead" once the thread that
+        // wrote last has ended, which the background writer does before the next frame is written
+        java.nio.channels.Pipe os = java.nio.channels.Pipe.open();
+        InputStream pipe = Channels.newInputStream(os.source());
+        FrameWriter writer = new FrameWriter(Channels.newOutputStream(os.sink()));
         byte[] a = new byte[300_000];
         byte[] b = new byte[FrameWriter.AT_ONCE];
         new Random(7).nextBytes(a);
@@ -138,6 +143,8 @@ class WireMessagesTest {
         assertThat(task.payload()).isEqualTo(both);
         assertThat(reader.read().type()).isEqualTo(FrameType.READY);
         reading.join(30_000);
+        os.sink().close();
+        os.source().close();
     }
 
     @Test
