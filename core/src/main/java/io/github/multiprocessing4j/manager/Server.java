@@ -184,7 +184,8 @@ final class Server {
         }
         Method method = method(held.type().face(), call);
         Object result = method.invoke(held.object(), call.args() == null ? new Object[0] : call.args());
-        Registration returned = result == null ? null : byFace.get(method.getReturnType());
+        Registration returned = result == null || held.object() instanceof PlainResults ? null
+                : byFace.get(method.getReturnType());
         if (returned != null && !java.lang.reflect.Proxy.isProxyClass(result.getClass())) {
             return hold(result, returned);
         }

@@ -39,6 +39,7 @@ public class SyncManager extends BaseManager {
                 BlockingQueue.class);
         register("Lock", a -> new SyncTypes.PlainLock(), Lock.class);
         register("RLock", a -> new SyncTypes.OwnedLock(), Lock.class);
+        register("Pool", a -> new PoolImpl((Integer) a[0]), ManagedPool.class);
         register("Condition", a -> new ConditionImpl(), ManagedCondition.class);
         register("Namespace", a -> new SyncTypes.NamespaceImpl(), Namespace.class);
         register("Value", a -> new SyncTypes.ValueImpl(a[0]), ManagedValue.class);
@@ -148,6 +149,20 @@ public class SyncManager extends BaseManager {
      */
     public ManagedCondition condition() {
         return create("Condition");
+    }
+
+    /**
+     * A process pool in the manager process, shared by every process holding the proxy (Python:
+     * {@code manager.Pool(processes)}). It stops with the manager.
+     *
+     * @param processes how many workers; at least 1
+     * @return its proxy
+     */
+    public ManagedPool pool(int processes) {
+        if (processes < 1) {
+            throw new IllegalArgumentException("a pool needs at least one process: processes=" + processes);
+        }
+        return create("Pool", processes);
     }
 
     /**
