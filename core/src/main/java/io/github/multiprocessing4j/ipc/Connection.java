@@ -196,7 +196,9 @@ public abstract class Connection implements Serializable, AutoCloseable {
      *   <li>a {@link Connection} (a receive-capable end), ready when a message can be read or when its other end is
      *       gone, so that {@code recv} would not block (it then throws {@link PeerGoneException});</li>
      *   <li>a started {@link io.github.multiprocessing4j.Process} (Python: its {@code sentinel}), ready once the
-     *       child has ended.</li>
+     *       child has ended;</li>
+     *   <li>a {@link Listener} (Python: its listening socket), ready when a client has connected, so that
+     *       {@link Listener#accept()} would not wait for one (it still runs the authentication handshake).</li>
      * </ul>
      * Waiting on a connection and on the process that writes to it is how a reader notices a writer that died
      * while another process still holds the writing end.
@@ -205,7 +207,8 @@ public abstract class Connection implements Serializable, AutoCloseable {
      * @param timeout how long to wait, or null for ever
      * @return the ready objects, in the order given; empty when the timeout passed
      * @throws IllegalArgumentException naming the class of an object that cannot be waited on
-     * @throws IllegalStateException for a closed or send-only connection, or a process that was not started
+     * @throws IllegalStateException for a closed or send-only connection, a closed listener, or a process that was
+     *     not started
      * @throws InterruptedException if interrupted while waiting
      */
     public static List<Object> wait(Collection<?> objects, Duration timeout) throws InterruptedException {
@@ -225,10 +228,15 @@ public abstract class Connection implements Serializable, AutoCloseable {
                 CompletableFuture<?> ended = ((io.github.multiprocessing4j.Process) o).onExit();
                 cheap.add(ended::isDone);
                 slow.add(() -> false);
-            } else { // a listener (ready when accept would not block) is one more case here once it exists
+            } else if (o instanceof Listener) {
+                Listener l = (Listener) o;
+                l.hasPending(); // a closed listener fails here, at the call
+                cheap.add(l::hasPending);
+                slow.add(() -> false);
+            } else {
                 throw new IllegalArgumentException("cannot wait on this object: class="
                         + (o == null ? "null" : o.getClass().getName())
-                        + "; Connection.wait takes connections and started processes");
+                        + "; Connection.wait takes connections, listeners and started processes");
             }
         }
         Waiter.Outcome outcome = Waiter.upTo(timeout).await(

@@ -13,11 +13,14 @@ import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A socket that accepts authenticated connections from {@link Client#connect} (Python:
@@ -36,7 +39,9 @@ import java.util.Optional;
  * listener sets {@code SO_REUSEADDR}, so that a new one can bind the same address at once.
  *
  * <h2>Blocking and threads</h2>
- * {@link #accept()} waits for a connection, then at most 10 s for its handshake. Thread-safe. The listener
+ * {@link #accept()} waits for a connection, then at most 10 s for its handshake. Thread-safe. A listener can be
+ * given to {@link Connection#wait(java.util.Collection, java.time.Duration)}: it is ready when a connection is
+ * waiting, so that {@code accept()} would not block on the socket (the handshake is still to come). The listener
  * itself cannot cross to another process; send its {@link #address()} instead.
  */
 public final class Listener implements AutoCloseable {
@@ -47,6 +52,10 @@ public final class Listener implements AutoCloseable {
     private final byte[] authkey;
     private final Path socketFile;
     private final Runnable atExit;
+    /** Connections taken off the socket by {@link #hasPending()} that {@link #accept()} has not handed out yet. */
+    private final ConcurrentLinkedQueue<SocketChannel> pending = new ConcurrentLinkedQueue<>();
+    /** Where {@link #accept()} waits: the server socket is non-blocking, so that a wait can look without taking. */
+    private final Selector selector;
     private volatile SocketAddress lastAccepted;
 
     /** Listens on a private Unix socket with this process's authkey. */
@@ -91,6 +100,9 @@ public final class Listener implements AutoCloseable {
                         + " InetSocketAddress: address=" + address + ", type=" + address.getClass().getName());
             }
             this.address = server.getLocalAddress();
+            server.configureBlocking(false);
+            selector = Selector.open();
+            server.register(selector, SelectionKey.OP_ACCEPT);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen: address=" + address + ", error=" + e.getMessage(), e);
         }
@@ -125,16 +137,9 @@ public final class Listener implements AutoCloseable {
      * @throws UncheckedIOException when accepting fails
      */
     public Connection accept() {
-        SocketChannel channel;
+        SocketChannel channel = nextChannel();
         try {
-            channel = server.accept();
-        } catch (IOException e) {
-            if (!server.isOpen()) {
-                throw new IllegalStateException("the listener is closed: address=" + address, e);
-            }
-            throw new UncheckedIOException("accepting a connection failed: address=" + address, e);
-        }
-        try {
+            channel.configureBlocking(true);
             Challenge.accepting(channel, authkey, HANDSHAKE_MILLIS);
             SocketAddress peer = channel.getRemoteAddress();
             lastAccepted = peer;
@@ -146,6 +151,71 @@ public final class Listener implements AutoCloseable {
                         (IOException) e);
             }
             throw (RuntimeException) e;
+        }
+    }
+
+    /** Waits for a connection on the socket (or one a wait already took off it). */
+    private SocketChannel nextChannel() {
+        try {
+            while (true) {
+                SocketChannel channel = pending.poll();
+                if (channel == null) {
+                    channel = server.accept();
+                }
+                if (channel != null) {
+                    return channel;
+                }
+                // one thread selects at a time; the others wait here and then find the socket ready or empty
+                synchronized (selector) {
+                    if (!selector.isOpen()) {
+                        throw new IllegalStateException("the listener is closed: address=" + address);
+                    }
+                    selector.select();
+                    selector.selectedKeys().clear();
+                }
+            }
+        } catch (IOException | java.nio.channels.ClosedSelectorException e) {
+            if (!server.isOpen()) {
+                throw new IllegalStateException("the listener is closed: address=" + address, e);
+            }
+            if (e instanceof IOException) {
+                throw new UncheckedIOException("accepting a connection failed: address=" + address, (IOException) e);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    /**
+     * Whether {@link #accept()} would find a connection without waiting; takes one off the socket if need be.
+     *
+     * @return whether a connection is waiting
+     * @throws IllegalStateException when the listener is closed
+     */
+    boolean hasPending() {
+        if (!pending.isEmpty()) {
+            return true;
+        }
+        try {
+            SocketChannel channel = server.accept();
+            if (channel == null) {
+                return false;
+            }
+            pending.add(channel);
+            if (!server.isOpen()) { // closed meanwhile: close() may have drained the queue already
+                drainPending();
+            }
+            return true;
+        } catch (IOException e) {
+            if (!server.isOpen()) {
+                throw new IllegalStateException("cannot wait on a closed listener: address=" + address, e);
+            }
+            throw new UncheckedIOException("looking for a connection failed: address=" + address, e);
+        }
+    }
+
+    private void drainPending() {
+        for (SocketChannel c = pending.poll(); c != null; c = pending.poll()) {
+            closeQuietly(c);
         }
     }
 
@@ -195,6 +265,13 @@ public final class Listener implements AutoCloseable {
         } catch (IOException e) {
             // the file is removed below all the same
         }
+        selector.wakeup();
+        try {
+            selector.close(); // waits for a thread in select() to leave it: the wakeup above made it leave
+        } catch (IOException e) {
+            // nothing else to release
+        }
+        drainPending();
         if (socketFile != null) {
             try {
                 PrivateSockets.remove(socketFile);

@@ -98,6 +98,9 @@ final class ProxyHandler implements InvocationHandler, Serializable {
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
         Object[] a = args == null ? new Object[0] : args;
+        if (method.isDefault() && method.getDeclaringClass() == ManagedCondition.class) {
+            return InvocationHandler.invokeDefault(proxy, method, a); // waitFor runs its predicate here
+        }
         switch (method.getName()) {
             case "equals":
                 if (a.length == 1 && method.getParameterTypes()[0] == Object.class) {
@@ -158,7 +161,7 @@ final class ProxyHandler implements InvocationHandler, Serializable {
         }
         Object reply = request(connection(), new Call(id, owner, name, parameters, args));
         if (reply instanceof Ok) {
-            return ((Ok) reply).value();
+            return adopt(((Ok) reply).value(), 2);
         }
         if (reply instanceof Ref) {
             return proxy((Ref) reply, address, authkey);
@@ -167,6 +170,39 @@ final class ProxyHandler implements InvocationHandler, Serializable {
             throw failure((Failed) reply, typeid + "." + name, address);
         }
         throw new IOException("the manager sent a reply that is not one: " + reply);
+    }
+
+    /**
+     * Gives this proxy's authkey to the proxies of the same manager in a reply (a managed dict kept in a managed
+     * list), a level or two deep: decoded, a proxy knows no key and would use this process's, which is not the
+     * manager's when it was given one (Python passes proxies the key of the process that unpickles them too).
+     */
+    private Object adopt(Object value, int depth) {
+        if (value == null || authkey == null || depth < 0) {
+            return value;
+        }
+        if (Proxy.isProxyClass(value.getClass()) && Proxy.getInvocationHandler(value) instanceof ProxyHandler) {
+            ProxyHandler nested = (ProxyHandler) Proxy.getInvocationHandler(value);
+            synchronized (nested) {
+                if (nested.authkey == null && nested.address.equals(address)) {
+                    nested.authkey = authkey.clone();
+                }
+            }
+        } else if (value instanceof Object[]) {
+            for (Object o : (Object[]) value) {
+                adopt(o, depth - 1);
+            }
+        } else if (value instanceof Collection) {
+            ((Collection<?>) value).forEach(o -> adopt(o, depth - 1));
+        } else if (value instanceof Map) {
+            ((Map<?, ?>) value).forEach((k, v) -> {
+                adopt(k, depth - 1);
+                adopt(v, depth - 1);
+            });
+        } else if (value instanceof Map.Entry) {
+            adopt(((Map.Entry<?, ?>) value).getValue(), depth - 1);
+        }
+        return value;
     }
 
     /** The exception a manager sent, with the caller's frames as a suppressed exception. */

@@ -32,7 +32,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * The manager's server (Python: {@code multiprocessing.managers.Server}): holds the managed objects and runs the
  * calls of their proxies. One thread accepts; each authenticated connection (one per thread of each proxy's
  * process) is served by a thread of its own, so that a call that blocks (a lock's {@code lock()}) blocks only its
- * caller. Objects live until the manager shuts down (no reference counting, unlike Python).
+ * caller. When a session ends (its process closed the connection or died), objects that hold something for its
+ * thread ({@link SessionBound}: a condition's or an {@code RLock}'s lock) let go of it. Objects live until the
+ * manager shuts down (no reference counting, unlike Python).
  */
 final class Server {
     private static final System.Logger LOG = System.getLogger(Server.class.getName());
@@ -123,6 +125,21 @@ final class Server {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "a manager session ended", e);
+        } finally {
+            sessionEnded();
+        }
+    }
+
+    /** Lets go of what the ended session's thread held (a condition's lock), so that other callers go on. */
+    private void sessionEnded() {
+        for (Held held : objects.values()) {
+            if (held.object() instanceof SessionBound) {
+                try {
+                    ((SessionBound) held.object()).sessionEnded();
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "releasing a managed object after its session failed", e);
+                }
+            }
         }
     }
 
@@ -167,7 +184,8 @@ final class Server {
         }
         Method method = method(held.type().face(), call);
         Object result = method.invoke(held.object(), call.args() == null ? new Object[0] : call.args());
-        Registration returned = result == null ? null : byFace.get(method.getReturnType());
+        Registration returned = result == null || held.object() instanceof PlainResults ? null
+                : byFace.get(method.getReturnType());
         if (returned != null && !java.lang.reflect.Proxy.isProxyClass(result.getClass())) {
             return hold(result, returned);
         }

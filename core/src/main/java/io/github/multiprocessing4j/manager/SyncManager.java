@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A manager with Python's shared types registered (Python: {@code multiprocessing.Manager()} /
@@ -39,7 +38,9 @@ public class SyncManager extends BaseManager {
         register("Queue", a -> new LinkedBlockingQueue<>(a.length > 0 ? (Integer) a[0] : Integer.MAX_VALUE),
                 BlockingQueue.class);
         register("Lock", a -> new SyncTypes.PlainLock(), Lock.class);
-        register("RLock", a -> new ReentrantLock(), Lock.class);
+        register("RLock", a -> new SyncTypes.OwnedLock(), Lock.class);
+        register("Pool", a -> new PoolImpl((Integer) a[0]), ManagedPool.class);
+        register("Condition", a -> new ConditionImpl(), ManagedCondition.class);
         register("Namespace", a -> new SyncTypes.NamespaceImpl(), Namespace.class);
         register("Value", a -> new SyncTypes.ValueImpl(a[0]), ManagedValue.class);
         register("Event", a -> new SyncTypes.EventImpl(), ManagedEvent.class);
@@ -131,12 +132,37 @@ public class SyncManager extends BaseManager {
     }
 
     /**
-     * A managed reentrant lock (Python: {@code manager.RLock()}), owned by the calling thread.
+     * A managed reentrant lock (Python: {@code manager.RLock()}), owned by the calling thread; released when the
+     * owner's connection ends (its process died), where Python keeps it locked.
      *
      * @return its proxy
      */
     public Lock rLock() {
         return create("RLock");
+    }
+
+    /**
+     * A managed condition variable over its own reentrant lock (Python: {@code manager.Condition()}). Differs from
+     * Python: it cannot be given another managed lock.
+     *
+     * @return its proxy
+     */
+    public ManagedCondition condition() {
+        return create("Condition");
+    }
+
+    /**
+     * A process pool in the manager process, shared by every process holding the proxy (Python:
+     * {@code manager.Pool(processes)}). It stops with the manager.
+     *
+     * @param processes how many workers; at least 1
+     * @return its proxy
+     */
+    public ManagedPool pool(int processes) {
+        if (processes < 1) {
+            throw new IllegalArgumentException("a pool needs at least one process: processes=" + processes);
+        }
+        return create("Pool", processes);
     }
 
     /**

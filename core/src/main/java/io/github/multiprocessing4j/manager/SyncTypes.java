@@ -72,6 +72,18 @@ final class SyncTypes {
         }
     }
 
+    /** Python's {@code threading.RLock}: owned by the manager thread serving the caller; freed when it goes. */
+    static final class OwnedLock extends java.util.concurrent.locks.ReentrantLock implements SessionBound {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void sessionEnded() {
+            while (isHeldByCurrentThread()) {
+                unlock();
+            }
+        }
+    }
+
     static final class NamespaceImpl implements Namespace {
         private final Map<String, Object> values = new java.util.concurrent.ConcurrentHashMap<>();
 

@@ -176,6 +176,48 @@ class ListenerTest {
     }
 
     @Test
+    void shouldWaitOnAListenerUntilAClientConnectsAndThenAcceptWithoutBlocking() throws Exception {
+        Listener listener = new Listener();
+        try (listener) {
+            Process child = new Process(ListenerTest::echoClient, where(listener.address()), (byte[]) null);
+            assertThat(Connection.wait(List.of(listener), Duration.ZERO)).isEmpty();
+            assertThat(Connection.wait(List.of(listener), Duration.ofMillis(50))).isEmpty();
+            child.start();
+            // the listener becomes ready before the child ends (it waits for "bye"), and is reported alone
+            assertThat(Connection.wait(List.of(listener, child), WAIT)).containsExactly(listener);
+            assertThat(Connection.wait(List.of(listener), Duration.ZERO)).containsExactly(listener);
+            try (Connection conn = listener.accept()) {
+                assertThat(conn.recvBytes()).isEqualTo("hello".getBytes(StandardCharsets.UTF_8));
+                assertThat(Connection.wait(List.of(listener, conn), Duration.ofMillis(50))).isEmpty();
+                conn.send("bye");
+                assertThat(Connection.wait(List.of(listener, child), WAIT)).containsExactly(child);
+            }
+        }
+        assertThatThrownBy(() -> Connection.wait(List.of(listener), Duration.ZERO))
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("cannot wait on a closed listener");
+    }
+
+    @Test
+    void shouldReleaseAThreadBlockedInAcceptWhenTheListenerCloses() throws Exception {
+        Listener listener = new Listener(null, KEY);
+        java.util.concurrent.CompletableFuture<Throwable> failure = new java.util.concurrent.CompletableFuture<>();
+        Thread acceptor = new Thread(() -> {
+            try {
+                listener.accept().close();
+                failure.complete(null);
+            } catch (RuntimeException e) {
+                failure.complete(e);
+            }
+        });
+        acceptor.start();
+        assertThat(Connection.wait(List.of(listener), Duration.ofMillis(100))).isEmpty();
+        listener.close();
+        assertThat(failure.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS))
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("the listener is closed");
+        acceptor.join(WAIT.toMillis());
+    }
+
+    @Test
     void shouldRejectBadArgumentsClearly() {
         assertThatThrownBy(() -> new Listener(null, new byte[0])).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("an authkey must not be empty");
