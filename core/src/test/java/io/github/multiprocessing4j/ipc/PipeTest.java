@@ -167,7 +167,7 @@ class PipeTest {
             assertThatThrownBy(() -> Connection.wait(List.of(pipe.conn1(), "a string"), WAIT))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("cannot wait on this object: class=java.lang.String; Connection.wait takes"
-                            + " connections and started processes");
+                            + " connections, listeners and started processes");
             Process notStarted = new Process(PipeTest::exitAfter, go);
             assertThatThrownBy(() -> Connection.wait(List.of(notStarted), WAIT))
                     .isInstanceOf(IllegalStateException.class);
