@@ -458,7 +458,7 @@ public final class Pool implements TaskPool {
         Iterator<?> input = Objects.requireNonNull(inputs, "inputs").iterator();
         ProgressSink progress = new ProgressSink(options.listener, options.progressBar,
                 ordered ? "imap" : "imapUnordered", -1);
-        return new StreamingIterator<>(new StreamingMap<>(core, ref, input, e -> new Object[] {e},
+        return new MapIterator<>(new StreamingMap<>(core, ref, input, e -> new Object[] {e},
                 options.chunksize > 0 ? options.chunksize : 1, ordered, timeout(options), progress));
     }
 

@@ -242,7 +242,7 @@ public final class ProcessPoolExecutor implements ExecutorService, AutoCloseable
             args.add(new Object[] {element});
         }
         try {
-            return new SubmittedIterator<>(SubmittedMap.<R>submit(core, ref, args, chunksize, defaultTimeoutNanos,
+            return new MapIterator<>(SubmittedMap.<R>submit(core, ref, args, chunksize, defaultTimeoutNanos,
                     timeout));
         } catch (SerializationFailedException e) {
             throw rejected(e);

@@ -21,7 +21,7 @@ import java.util.function.Function;
  *
  * @param <R> the element result type
  */
-public final class StreamingMap<R> implements java.util.Iterator<R>, AutoCloseable {
+public final class StreamingMap<R> implements MapResults<R> {
     private final PoolCore core;
     private final FunctionRef function;
     private final Iterator<?> input;
@@ -84,6 +84,7 @@ public final class StreamingMap<R> implements java.util.Iterator<R>, AutoCloseab
     }
 
     /** The next result, waiting at most {@code timeout} (null: no limit). */
+    @Override
     @SuppressWarnings("unchecked")
     public R next(Duration timeout) throws TimeoutException, InterruptedException {
         long deadline = timeout == null ? Long.MAX_VALUE : Durations.deadline(timeout);

@@ -3,7 +3,6 @@ package io.github.multiprocessing4j.internal.pool;
 import io.github.multiprocessing4j.internal.time.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletionException;
@@ -18,7 +17,7 @@ import java.util.concurrent.TimeoutException;
  *
  * @param <R> the element result type
  */
-public final class SubmittedMap<R> implements Iterator<R>, AutoCloseable {
+public final class SubmittedMap<R> implements MapResults<R> {
     private final PoolCore core;
     private final List<TaskUnit> units = new ArrayList<>();
     private final Outcome[][] chunks;
@@ -114,6 +113,7 @@ public final class SubmittedMap<R> implements Iterator<R>, AutoCloseable {
      *
      * @throws TimeoutException when {@code wait} passed first (the iteration may be resumed)
      */
+    @Override
     public R next(Duration wait) throws TimeoutException, InterruptedException {
         return next(Durations.deadline(wait), wait);
     }

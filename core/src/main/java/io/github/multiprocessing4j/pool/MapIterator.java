@@ -1,14 +1,17 @@
 package io.github.multiprocessing4j.pool;
 
-import io.github.multiprocessing4j.internal.pool.StreamingMap;
+import io.github.multiprocessing4j.internal.pool.MapResults;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
-/** The public face of a streaming map: an {@link IMapIterator} over the pool's {@link StreamingMap}. */
-final class StreamingIterator<R> implements IMapIterator<R> {
-    private final StreamingMap<R> map;
+/**
+ * The public face of a map's results, a pool's streaming map or an executor's submitted map: an
+ * {@link IMapIterator} over {@link MapResults}.
+ */
+final class MapIterator<R> implements IMapIterator<R> {
+    private final MapResults<R> map;
 
-    StreamingIterator(StreamingMap<R> map) {
+    MapIterator(MapResults<R> map) {
         this.map = map;
     }
 
