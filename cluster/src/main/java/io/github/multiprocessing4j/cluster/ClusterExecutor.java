@@ -244,6 +244,8 @@ public final class ClusterExecutor implements ExecutorService {
     /** A serializable callable given as a plain {@code Callable}. */
     private static final class SerializableCall<T> implements SerializableCallable<T> {
         private static final long serialVersionUID = 1L;
+        // any type: the codec refuses a value that is not serializable when the task is encoded
+        @SuppressWarnings("serial")
         private final Callable<T> task;
 
         SerializableCall(Callable<T> task) {
@@ -259,7 +261,11 @@ public final class ClusterExecutor implements ExecutorService {
     /** A serializable runnable with its result. */
     private static final class RunnableCall<T> implements SerializableCallable<T> {
         private static final long serialVersionUID = 1L;
+        // any type: the codec refuses a value that is not serializable when the task is encoded
+        @SuppressWarnings("serial")
         private final Runnable task;
+        // any type: the codec refuses a value that is not serializable when the task is encoded
+        @SuppressWarnings("serial")
         private final T result;
 
         RunnableCall(Runnable task, T result) {

@@ -152,6 +152,8 @@ final class NodeTask implements Callable<byte[]>, IdentifiedDataSerializable, Ha
     static final class Call implements SerializableCallable<Object> {
         private static final long serialVersionUID = 1L;
         private final SerializableFunction<Object, Object> function;
+        // any type: the codec refuses a value that is not serializable when the task is encoded
+        @SuppressWarnings("serial")
         private final Object input;
 
         Call(SerializableFunction<Object, Object> function, Object input) {
