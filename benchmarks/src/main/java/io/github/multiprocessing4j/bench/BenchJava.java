@@ -17,7 +17,9 @@ import java.util.TreeSet;
  * in this directory). Options: {@code --only start,rss,baseline,pool,ppe,clock,transport,value,cluster}
  * ({@code cluster}: Java only, run only when named, see {@link ClusterBench}), {@code --scale X},
  * {@code --quick} (same as {@code --scale 0.2}), {@code --methods spawn,warm}, {@code --no-cold} (steady figures
- * only). Every IPC and pool metric is printed twice: steady under its own name, cold with {@code _cold} (see
+ * only), {@code --no-prime} (measure whether or not the children's class-data archive exists, see
+ * {@link ArchivePrimer}). Every IPC and pool metric is printed twice: steady under its own name, cold with
+ * {@code _cold} (see
  * {@link Steadiness}). The first line ({@code env}) says the JDK, the core count and the load average; a machine
  * busier than its core count is warned about on stderr and marked {@code "busy": true}.
  */
@@ -57,6 +59,7 @@ public final class BenchJava {
         double scale = 1.0;
         boolean cold = true;
         String coldOne = null;
+        boolean prime = true;
         Set<String> only = new TreeSet<>(SECTIONS);
         only.remove("cluster"); // minutes of its own, and no Python counterpart: only when named
         List<StartMethod> methods = List.of(StartMethod.SPAWN, StartMethod.WARM);
@@ -74,6 +77,12 @@ public final class BenchJava {
                 case "--cold-one":
                     coldOne = args[++i];
                     break;
+                case "--prime-archive":
+                    ArchivePrimer.prime();
+                    return;
+                case "--no-prime":
+                    prime = false;
+                    break;
                 case "--methods":
                     methods = new ArrayList<>();
                     for (String m : args[++i].split(",")) {
@@ -85,7 +94,8 @@ public final class BenchJava {
                     break;
                 default:
                     throw new IllegalArgumentException("unknown option: " + args[i] + " (use --only "
-                            + String.join(",", SECTIONS) + ", --methods spawn,warm, --scale X, --quick, --no-cold)");
+                            + String.join(",", SECTIONS) + ", --methods spawn,warm, --scale X, --quick, --no-cold,"
+                            + " --no-prime)");
             }
         }
         Map<String, Map<String, Metric>> sections = metricsBySection();
@@ -100,6 +110,9 @@ public final class BenchJava {
         }
         Set<String> unknown = new TreeSet<>(only);
         unknown.removeAll(SECTIONS);
+        if (prime) {
+            ArchivePrimer.inFreshJvm(); // before anything is measured, the load average included
+        }
         long t0 = System.nanoTime();
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("name", "env");

@@ -127,6 +127,17 @@ public final class ClassDataArchive {
         return new Training(options, output, archive);
     }
 
+    /**
+     * Whether this JVM has claimed the training of the archive for this class path and the archive is not in
+     * place yet: children started now start without it. False once it is published, and when no archive can
+     * exist (disabled, a directory on the class path, another java binary). A training that failed stays
+     * "training" for the life of this JVM (it is not retried), so callers that wait on this bound their wait.
+     */
+    public static boolean isTraining(Path javaBinary, String classPath) {
+        Path archive = archiveFor(javaBinary, classPath);
+        return archive != null && TRAINING.contains(archive.toString()) && !Files.isRegularFile(archive);
+    }
+
     private static Path archiveFor(Path javaBinary, String classPath) {
         if (!ENABLED || !javaBinary.equals(InheritedJvm.javaBinary()) || classPath.isEmpty()) {
             return null;

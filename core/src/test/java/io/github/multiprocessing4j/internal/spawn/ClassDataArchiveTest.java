@@ -58,13 +58,15 @@ class ClassDataArchiveTest {
         String classPath = System.getProperty("java.class.path");
         assertThat(ClassDataArchive.options(InheritedJvm.javaBinary(), classPath)).isEmpty();
         assertThat(ClassDataArchive.claimTraining(InheritedJvm.javaBinary(), classPath)).isNull();
+        assertThat(ClassDataArchive.isTraining(InheritedJvm.javaBinary(), classPath)).isFalse();
         assertThat(ClassDataArchive.options(InheritedJvm.javaBinary(), dir.toString())).isEmpty();
     }
 
     @Test
     void shouldBuildAnArchiveOnceAndStartChildrenWithIt() throws Exception {
         String output = run(1, ArchiveUser.class, cache.toString());
-        assertThat(output).isEqualTo("child says first\nchild says second\nexit codes 0 0\n");
+        assertThat(output).isEqualTo("child says first\ntraining claimed: true, training once published: false\n"
+                + "child says second\nexit codes 0 0\n");
         List<Path> archives = cacheFiles();
         assertThat(archives).hasSize(1); // and no temporary file
         assertThat(archives.get(0).toString()).matches(".*child-[0-9a-f]+\\.(jsa|aot)");
