@@ -144,6 +144,11 @@ public final class ChildMain {
      */
     private static void warmUp(AllowList allowList, byte[] sample, BufferedInputStream stdin) {
         try {
+            // the classes a process needs after its boot frame, which a spare that is never assigned (an archive's
+            // trainer) would not load: missing from the archive, each child would open its class path's JARs
+            // (reading a large JAR's directory costs milliseconds and MiBs) for them alone
+            Identity.class.getName();
+            ChildChannel.class.getName();
             new InputWatcher(null, null).getName();
             decodeTask(allowList, io.github.multiprocessing4j.internal.process.Warmup.directSample()).run(null);
             if (isTaskWaiting(stdin)) {
