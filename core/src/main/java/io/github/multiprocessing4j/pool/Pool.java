@@ -15,7 +15,6 @@ import io.github.multiprocessing4j.internal.pool.ProgressSink;
 import io.github.multiprocessing4j.internal.pool.StreamingMap;
 import io.github.multiprocessing4j.internal.pool.TaskFuture;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
