@@ -15,7 +15,6 @@ import io.github.multiprocessing4j.internal.pool.ProgressSink;
 import io.github.multiprocessing4j.internal.pool.StreamingMap;
 import io.github.multiprocessing4j.internal.pool.TaskFuture;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -350,17 +349,20 @@ public final class Pool implements TaskPool {
     private <R> AsyncResult<List<R>> startMap(Object function, int arity, Iterable<?> inputs,
             Function<Object, Object[]> toArgs, MapOptions options, String call) {
         FunctionRef ref = FunctionCache.of(Objects.requireNonNull(function, "function"), arity);
-        List<Object[]> args = new ArrayList<>();
-        for (Object element : Objects.requireNonNull(inputs, "inputs")) {
-            if (element == null) {
-                throw new NullPointerException("null element in the input of " + call + ": index=" + args.size());
+        // a one-argument function's elements go as they are, in one array (a collection's own copy of itself)
+        Object[] elements = MapJob.elements(Objects.requireNonNull(inputs, "inputs"));
+        for (int i = 0; i < elements.length; i++) {
+            if (elements[i] == null) {
+                throw new NullPointerException("null element in the input of " + call + ": index=" + i);
             }
-            args.add(toArgs.apply(element));
+            if (arity != 1) {
+                elements[i] = toArgs.apply(elements[i]);
+            }
         }
         int chunksize = options.chunksize > 0 ? options.chunksize
-                : MapJob.defaultChunksize(args.size(), core.config().processes());
-        ProgressSink progress = new ProgressSink(options.listener, options.progressBar, call, args.size());
-        MapJob<R> job = MapJob.submit(core, ref, args, chunksize, timeout(options), progress);
+                : MapJob.defaultChunksize(elements.length, core.config().processes());
+        ProgressSink progress = new ProgressSink(options.listener, options.progressBar, call, elements.length);
+        MapJob<R> job = MapJob.submit(core, ref, elements, chunksize, timeout(options), progress);
         return new AsyncResult<>(job.future(), job::cancel);
     }
 

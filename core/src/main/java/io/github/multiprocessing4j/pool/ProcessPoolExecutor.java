@@ -7,6 +7,7 @@ import io.github.multiprocessing4j.function.SerializableFunction;
 import io.github.multiprocessing4j.exception.SerializationFailedException;
 import io.github.multiprocessing4j.internal.pool.FunctionCache;
 import io.github.multiprocessing4j.internal.pool.FunctionRef;
+import io.github.multiprocessing4j.internal.pool.MapJob;
 import io.github.multiprocessing4j.internal.pool.PoolCore;
 import io.github.multiprocessing4j.internal.pool.SubmittedMap;
 import io.github.multiprocessing4j.internal.pool.TaskFuture;
@@ -237,12 +238,9 @@ public final class ProcessPoolExecutor implements ExecutorService, AutoCloseable
         }
         Objects.requireNonNull(inputs, "inputs");
         FunctionRef ref = FunctionCache.of(Objects.requireNonNull(function, "function"), 1);
-        List<Object[]> args = new ArrayList<>();
-        for (T element : inputs) {
-            args.add(new Object[] {element});
-        }
+        Object[] elements = MapJob.elements(inputs);
         try {
-            return new MapIterator<>(SubmittedMap.<R>submit(core, ref, args, chunksize, defaultTimeoutNanos,
+            return new MapIterator<>(SubmittedMap.<R>submit(core, ref, elements, chunksize, defaultTimeoutNanos,
                     timeout));
         } catch (SerializationFailedException e) {
             throw rejected(e);

@@ -13,7 +13,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -59,20 +58,37 @@ final class ItemBlock {
     }
 
     /**
-     * Encodes the arguments of elements {@code [from, to)}, to be sent with {@code function}.
+     * Encodes the arguments of elements {@code [from, to)}, to be sent with {@code function}; each element is an
+     * array of {@code function.arity()} arguments.
      *
      * @throws SerializationFailedException naming the element and argument that cannot be serialized, or when the
      *     task (function and arguments) would not fit in one frame
      */
     static Encoded arguments(List<Object[]> elements, int from, int to, long firstIndex, FunctionRef function) {
+        Object[] chunk = new Object[to - from];
+        for (int i = 0; i < chunk.length; i++) {
+            Object[] args = elements.get(from + i);
+            chunk[i] = function.arity() == 1 ? args[0] : args;
+        }
+        return arguments(chunk, 0, chunk.length, firstIndex, function);
+    }
+
+    /**
+     * Encodes the arguments of elements {@code [from, to)}, to be sent with {@code function}: for a one-argument
+     * function each element is its argument itself (no array per element), else the array of its arguments.
+     * Elements that are all {@code Integer}, all {@code Long} or all {@code Double} are packed into one primitive
+     * array; anything else goes element by element through the {@link Codec}.
+     *
+     * @param firstIndex the input index of element {@code from}, named in errors
+     * @throws SerializationFailedException naming the element and argument that cannot be serialized, or when the
+     *     task (function and arguments) would not fit in one frame
+     */
+    static Encoded arguments(Object[] elements, int from, int to, long firstIndex, FunctionRef function) {
         int count = to - from;
-        byte kind = packedKind(elements, from, to);
+        boolean bare = function.arity() == 1;
+        byte kind = bare ? packedKind(elements, from, to) : CODEC;
         if (kind != CODEC) {
-            Object[] values = new Object[count];
-            for (int i = 0; i < count; i++) {
-                values[i] = elements.get(from + i)[0];
-            }
-            byte[] packed = packed(kind, values);
+            byte[] packed = packed(kind, elements, from, to, 0);
             return new Encoded(List.of(packed), packed.length, count, Set.of());
         }
         Set<String> packages = new HashSet<>();
@@ -82,7 +98,7 @@ final class ItemBlock {
             out.writeByte(CODEC);
             out.writeInt(count);
             for (int i = 0; i < count; i++) {
-                Object[] args = elements.get(from + i);
+                Object[] args = bare ? new Object[] {elements[from + i]} : (Object[]) elements[from + i];
                 for (int a = 0; a < args.length; a++) {
                     String what = "argument " + a + " of element " + (firstIndex + i);
                     Codec.Parts e = Codec.encodeParts(args[a], what);
@@ -109,26 +125,27 @@ final class ItemBlock {
         return new Encoded(block.parts(), block.length(), count, packages);
     }
 
-    private static byte packedKind(List<Object[]> elements, int from, int to) {
-        if (from >= to || elements.get(from).length != 1) {
-            return CODEC;
-        }
-        byte kind = kindOf(elements.get(from)[0]);
-        for (int i = from + 1; i < to && kind != CODEC; i++) {
-            if (kindOf(elements.get(i)[0]) != kind) {
-                kind = CODEC;
+    /**
+     * The packed kind of values {@code [from, to)}: all of one of the packed classes, else {@link #CODEC}. Each is a
+     * final class, so {@code instanceof} is the exact check (one bytecode; {@code getClass()} is a native call
+     * before the JIT has compiled the loop); null is no instance.
+     */
+    private static byte packedKind(Object[] values, int from, int to) {
+        Object first = from < to ? values[from] : null;
+        if (first instanceof Integer) {
+            for (int i = from + 1; i < to; i++) {
+                if (!(values[i] instanceof Integer)) {
+                    return CODEC;
+                }
             }
-        }
-        return kind;
-    }
-
-    private static byte kindOf(Object value) {
-        if (value instanceof Integer) {
             return INTS;
-        } else if (value instanceof Long) {
-            return LONGS;
-        } else if (value instanceof Double) {
-            return DOUBLES;
+        } else if (first instanceof Long || first instanceof Double) {
+            for (int i = from + 1; i < to; i++) {
+                if (first instanceof Long ? !(values[i] instanceof Long) : !(values[i] instanceof Double)) {
+                    return CODEC;
+                }
+            }
+            return first instanceof Long ? LONGS : DOUBLES;
         }
         return CODEC;
     }
@@ -150,42 +167,82 @@ final class ItemBlock {
         return count;
     }
 
-    private static byte[] packed(byte kind, Object[] values) {
-        int width = width(kind);
-        ByteBuffer out = ByteBuffer.allocate(5 + width * values.length);
-        out.put(kind).putInt(values.length);
-        for (Object v : values) {
-            if (kind == INTS) {
-                out.putInt((Integer) v);
-            } else if (kind == LONGS) {
-                out.putLong((Long) v);
-            } else {
-                out.putDouble((Double) v);
+    /**
+     * Values {@code [from, to)}, all of {@code kind}, as a packed block after {@code room} bytes left for the caller.
+     * The values are written byte by byte (big-endian), as it costs the least before the JIT has compiled the loop.
+     */
+    private static byte[] packed(byte kind, Object[] values, int from, int to, int room) {
+        int count = to - from;
+        byte[] out = new byte[room + 5 + width(kind) * count];
+        out[room] = kind;
+        putInt(out, room + 1, count);
+        int p = room + 5;
+        if (kind == INTS) {
+            for (int i = from; i < to; i++, p += 4) {
+                int v = (Integer) values[i];
+                out[p] = (byte) (v >>> 24);
+                out[p + 1] = (byte) (v >>> 16);
+                out[p + 2] = (byte) (v >>> 8);
+                out[p + 3] = (byte) v;
+            }
+        } else {
+            for (int i = from; i < to; i++, p += 8) {
+                long v = kind == LONGS ? (Long) values[i] : Double.doubleToRawLongBits((Double) values[i]);
+                putInt(out, p, (int) (v >>> 32));
+                putInt(out, p + 4, (int) v);
             }
         }
-        return out.array();
+        return out;
     }
 
-    private static Object readPacked(byte kind, ByteBuffer in) {
-        if (kind == INTS) {
-            return in.getInt();
-        } else if (kind == LONGS) {
-            return in.getLong();
-        }
-        return in.getDouble();
+    private static void putInt(byte[] out, int at, int v) {
+        out[at] = (byte) (v >>> 24);
+        out[at + 1] = (byte) (v >>> 16);
+        out[at + 2] = (byte) (v >>> 8);
+        out[at + 3] = (byte) v;
+    }
+
+    private static int getInt(byte[] in, int at) {
+        return (in[at] & 0xff) << 24 | (in[at + 1] & 0xff) << 16 | (in[at + 2] & 0xff) << 8 | in[at + 3] & 0xff;
     }
 
     /**
-     * Reads an argument block in the worker: per element its arguments, or the exception that reading them gave.
+     * Reads {@code count} packed values of {@code kind} (a count checked against the bytes left), boxed: a
+     * primitive value needs no class check.
+     */
+    private static Object[] readPacked(byte kind, ByteBuffer in, int count) {
+        Object[] values = new Object[count];
+        byte[] b = in.array();
+        int p = in.arrayOffset() + in.position();
+        if (kind == INTS) {
+            for (int i = 0; i < count; i++, p += 4) {
+                values[i] = (b[p] & 0xff) << 24 | (b[p + 1] & 0xff) << 16 | (b[p + 2] & 0xff) << 8 | b[p + 3] & 0xff;
+            }
+        } else {
+            for (int i = 0; i < count; i++, p += 8) {
+                long v = (long) getInt(b, p) << 32 | getInt(b, p + 4) & 0xffffffffL;
+                values[i] = kind == LONGS ? (Object) v : (Object) Double.longBitsToDouble(v);
+            }
+        }
+        in.position(in.position() + count * width(kind));
+        return values;
+    }
+
+    /** An element whose arguments could not be read in the worker: the task fails with {@code cause}. */
+    record Unreadable(Throwable cause) {
+    }
+
+    /**
+     * Reads an argument block in the worker: per element its argument (a one-argument function's, as it is) or the
+     * array of its arguments, or an {@link Unreadable} with the exception that reading them gave.
      */
     static Object[] readArguments(ByteBuffer in, int arity) {
         byte kind = in.get();
-        Object[] rows = new Object[count(in, kind != CODEC ? width(kind) : 4 * arity)];
+        if (kind != CODEC) {
+            return readPacked(kind, in, count(in, width(kind)));
+        }
+        Object[] rows = new Object[count(in, 4 * arity)];
         for (int i = 0; i < rows.length; i++) {
-            if (kind != CODEC) {
-                rows[i] = new Object[] {readPacked(kind, in)};
-                continue;
-            }
             Object[] args = new Object[arity];
             Throwable failure = null;
             for (int a = 0; a < arity; a++) {
@@ -204,24 +261,28 @@ final class ItemBlock {
                             e);
                 }
             }
-            rows[i] = failure != null ? failure : args;
+            rows[i] = failure != null ? new Unreadable(failure) : arity == 1 ? args[0] : args;
         }
         return rows;
     }
 
-    /** Encodes the outcomes of a chunk in the worker; a value that cannot be serialized becomes its exception. */
-    static byte[] outcomes(Object[] values, Throwable[] errors) {
-        byte kind = kindOf(values.length > 0 ? values[0] : null);
+    /**
+     * Encodes the outcomes of a chunk in the worker, after {@code room} bytes left for the caller (a result frame's
+     * header, so that the block is not copied once more); a value that cannot be serialized becomes its exception.
+     */
+    static byte[] outcomes(Object[] values, Throwable[] errors, int room) {
+        byte kind = packedKind(values, 0, values.length);
         for (int i = 0; i < values.length && kind != CODEC; i++) {
-            if (errors[i] != null || kindOf(values[i]) != kind) {
+            if (errors[i] != null) {
                 kind = CODEC;
             }
         }
         if (kind != CODEC) {
-            return packed(kind, values);
+            return packed(kind, values, 0, values.length, room);
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + 16 * values.length);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(room + 16 + 16 * values.length);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.write(new byte[room]);
             out.writeByte(CODEC);
             out.writeInt(values.length);
             for (int i = 0; i < values.length; i++) {
@@ -270,15 +331,12 @@ final class ItemBlock {
      * read here fails only its element, and so does a result the worker could not serialize (a
      * {@link SerializationFailedException}, not wrapped as if the task had thrown).
      */
-    static Outcome[] readOutcomes(ByteBuffer in, String worker, long pid) {
+    static Outcomes readOutcomes(ByteBuffer in, String worker, long pid) {
         byte kind = in.get();
-        Outcome[] outcomes = new Outcome[count(in, kind != CODEC ? width(kind) : 5)];
         if (kind != CODEC) {
-            for (int i = 0; i < outcomes.length; i++) {
-                outcomes[i] = new Outcome(readPacked(kind, in), null);
-            }
-            return outcomes;
+            return Outcomes.values(readPacked(kind, in, count(in, width(kind))));
         }
+        Outcome[] outcomes = new Outcome[count(in, 5)];
         for (int i = 0; i < outcomes.length; i++) {
             byte status = in.get();
             byte[] raw = new byte[count(in, 1)];
@@ -293,7 +351,7 @@ final class ItemBlock {
                 outcomes[i] = new Outcome(null, new ChildProcessException(worker, pid, throwable(raw)));
             }
         }
-        return outcomes;
+        return Outcomes.of(outcomes);
     }
 
     private static Outcome value(byte[] raw, String worker, long pid) {
@@ -314,12 +372,5 @@ final class ItemBlock {
             return new ProcessException("cannot read the worker's exception: size=" + raw.length
                     + ", error=" + e.getMessage(), e);
         }
-    }
-
-    /** Outcomes that all carry the same failure. */
-    static Outcome[] allFailed(int count, Throwable error) {
-        Outcome[] all = new Outcome[count];
-        Arrays.fill(all, new Outcome(null, error));
-        return all;
     }
 }

@@ -3,6 +3,7 @@ package io.github.multiprocessing4j.internal.pool;
 import io.github.multiprocessing4j.internal.time.Durations;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +31,24 @@ public final class MapJob<R> {
         this.progress = progress;
     }
 
+    /**
+     * The elements of a map's input, read at once in this thread into a new array of their own: a collection copies
+     * itself (one array copy, no iteration per element); any other iterable is iterated.
+     */
+    public static Object[] elements(Iterable<?> inputs) {
+        Object[] elements;
+        if (inputs instanceof Collection) {
+            elements = ((Collection<?>) inputs).toArray();
+        } else {
+            List<Object> read = new ArrayList<>();
+            inputs.forEach(read::add);
+            elements = read.toArray();
+        }
+        // an array of a narrower type would refuse the argument arrays a starmap stores in it
+        return elements.getClass() == Object[].class ? elements : Arrays.copyOf(elements, elements.length,
+                Object[].class);
+    }
+
     /** Python's default chunk size for map: ceil(n / (4 * workers)). */
     public static int defaultChunksize(int n, int processes) {
         if (n == 0) {
@@ -42,19 +61,19 @@ public final class MapJob<R> {
     /**
      * Encodes, submits and returns the call's future.
      *
-     * @param args the arguments of each element
+     * @param elements per element its argument for a one-argument function, else the array of its arguments
      * @param timeoutNanos the limit per element (a chunk gets it times its length), or 0
      * @throws io.github.multiprocessing4j.exception.SerializationFailedException naming the element that cannot be serialized
      */
-    public static <R> MapJob<R> submit(PoolCore core, FunctionRef function, List<Object[]> args,
+    public static <R> MapJob<R> submit(PoolCore core, FunctionRef function, Object[] elements,
             int chunksize, long timeoutNanos, ProgressSink progress) {
-        int n = args.size();
+        int n = elements.length;
         // no n + chunksize or start + chunksize: a chunksize near Integer.MAX_VALUE would overflow
         int chunks = n / chunksize + (n % chunksize == 0 ? 0 : 1);
         MapJob<R> job = new MapJob<>(core, n, chunks, progress);
         for (int start = 0; start < n; start = n - start <= chunksize ? n : start + chunksize) {
             int end = n - start <= chunksize ? n : start + chunksize;
-            ItemBlock.Encoded items = ItemBlock.arguments(args, start, end, start, function);
+            ItemBlock.Encoded items = ItemBlock.arguments(elements, start, end, start, function);
             job.units.add(new TaskUnit(function, items, Durations.timesSaturated(timeoutNanos, end - start), start,
                     job.sink()));
         }
@@ -91,16 +110,13 @@ public final class MapJob<R> {
     private TaskUnit.Sink sink() {
         return new TaskUnit.Sink() {
             @Override
-            public void completed(TaskUnit unit, Outcome[] outcomes) {
-                int base = (int) unit.firstIndex();
-                for (int i = 0; i < outcomes.length; i++) {
-                    if (outcomes[i].error() != null) {
-                        fail(outcomes[i].error());
-                        break;
-                    }
-                    results[base + i] = outcomes[i].value();
+            public void completed(TaskUnit unit, Outcomes outcomes) {
+                // straight into the result's slots; the first failing element fails the call
+                Throwable error = outcomes.copyTo(results, (int) unit.firstIndex());
+                if (error != null) {
+                    fail(error);
                 }
-                ended(outcomes.length);
+                ended(outcomes.count());
             }
 
             @Override

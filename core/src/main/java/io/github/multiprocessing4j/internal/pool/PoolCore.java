@@ -316,7 +316,7 @@ public final class PoolCore {
             drainLocked();
         }
         if (!unit.isEnded()) {
-            Outcome[] outcomes;
+            Outcomes outcomes;
             try {
                 outcomes = ItemBlock.readOutcomes(PoolFrames.resultOutcomes(payload), worker.name, worker.pid());
             } catch (RuntimeException e) {

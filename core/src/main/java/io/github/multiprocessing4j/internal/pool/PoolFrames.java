@@ -108,9 +108,11 @@ final class PoolFrames {
         }
     }
 
-    /** A result frame: the unit's id and its outcome block. */
-    static byte[] result(long unitId, byte[] outcomes) {
-        return ByteBuffer.allocate(8 + outcomes.length).putLong(unitId).put(outcomes).array();
+    /** A result frame: the unit's id and the outcome block of {@code values} and {@code errors}, in one array. */
+    static byte[] result(long unitId, Object[] values, Throwable[] errors) {
+        byte[] frame = ItemBlock.outcomes(values, errors, 8);
+        ByteBuffer.wrap(frame).putLong(unitId);
+        return frame;
     }
 
     /** The unit id of a result frame. */

@@ -193,13 +193,13 @@ public final class StreamingMap<R> implements MapResults<R> {
     private TaskUnit.Sink sink(long chunk) {
         return new TaskUnit.Sink() {
             @Override
-            public void completed(TaskUnit unit, Outcome[] outcomes) {
-                arrived(unit, chunk, outcomes);
+            public void completed(TaskUnit unit, Outcomes outcomes) {
+                arrived(unit, chunk, outcomes.toArray());
             }
 
             @Override
             public void failed(TaskUnit unit, Throwable error) {
-                arrived(unit, chunk, ItemBlock.allFailed(unit.count(), error));
+                arrived(unit, chunk, Outcomes.failed(unit.count(), error).toArray());
             }
         };
     }

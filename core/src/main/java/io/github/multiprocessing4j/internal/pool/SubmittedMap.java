@@ -20,7 +20,7 @@ import java.util.concurrent.TimeoutException;
 public final class SubmittedMap<R> implements MapResults<R> {
     private final PoolCore core;
     private final List<TaskUnit> units = new ArrayList<>();
-    private final Outcome[][] chunks;
+    private final Outcomes[] chunks;
     private final int size;
     private final int chunksize;
     private final long deadline;
@@ -33,7 +33,7 @@ public final class SubmittedMap<R> implements MapResults<R> {
         this.core = core;
         this.size = size;
         this.chunksize = chunksize;
-        this.chunks = new Outcome[size / chunksize + (size % chunksize == 0 ? 0 : 1)][];
+        this.chunks = new Outcomes[size / chunksize + (size % chunksize == 0 ? 0 : 1)];
         this.timeout = timeout;
         this.deadline = timeout == null ? 0 : Durations.deadline(timeout);
     }
@@ -41,18 +41,19 @@ public final class SubmittedMap<R> implements MapResults<R> {
     /**
      * Encodes every element and submits every chunk.
      *
+     * @param elements per element its argument for a one-argument function, else the array of its arguments
      * @param timeoutNanos the pool's limit per element (a chunk gets it times its length), or 0
      * @param timeout how long after this call the last result may come, or null for no limit
      * @throws io.github.multiprocessing4j.exception.SerializationFailedException naming the element that cannot
      *     be serialized (nothing was submitted)
      */
-    public static <R> SubmittedMap<R> submit(PoolCore core, FunctionRef function, List<Object[]> args,
+    public static <R> SubmittedMap<R> submit(PoolCore core, FunctionRef function, Object[] elements,
             int chunksize, long timeoutNanos, Duration timeout) {
-        int n = args.size();
+        int n = elements.length;
         SubmittedMap<R> map = new SubmittedMap<>(core, n, chunksize, timeout);
         for (int start = 0, index = 0; start < n; start = n - start <= chunksize ? n : start + chunksize, index++) {
             int end = n - start <= chunksize ? n : start + chunksize;
-            ItemBlock.Encoded items = ItemBlock.arguments(args, start, end, start, function);
+            ItemBlock.Encoded items = ItemBlock.arguments(elements, start, end, start, function);
             map.units.add(new TaskUnit(function, items, Durations.timesSaturated(timeoutNanos, end - start), start,
                     map.sink(index)));
         }
@@ -65,18 +66,18 @@ public final class SubmittedMap<R> implements MapResults<R> {
     private TaskUnit.Sink sink(int index) {
         return new TaskUnit.Sink() {
             @Override
-            public void completed(TaskUnit unit, Outcome[] outcomes) {
+            public void completed(TaskUnit unit, Outcomes outcomes) {
                 arrived(index, outcomes);
             }
 
             @Override
             public void failed(TaskUnit unit, Throwable error) {
-                arrived(index, ItemBlock.allFailed(unit.count(), error));
+                arrived(index, Outcomes.failed(unit.count(), error));
             }
         };
     }
 
-    private void arrived(int index, Outcome[] outcomes) {
+    private void arrived(int index, Outcomes outcomes) {
         synchronized (monitor) {
             chunks[index] = outcomes;
             monitor.notifyAll();
@@ -145,7 +146,7 @@ public final class SubmittedMap<R> implements MapResults<R> {
 
     /** The next outcome, or null when the call's deadline passed first; {@code wait} null: no limit of its own. */
     private Outcome awaitLocked(long waitDeadline, Duration wait) throws TimeoutException, InterruptedException {
-        Outcome[] chunk;
+        Outcomes chunk;
         while ((chunk = chunks[position / chunksize]) == null) {
             long now = System.nanoTime();
             long left = Long.MAX_VALUE;
@@ -163,7 +164,7 @@ public final class SubmittedMap<R> implements MapResults<R> {
             }
             monitor.wait(Math.max(1, Math.min(left / 1_000_000, 60_000)));
         }
-        return chunk[position++ % chunksize];
+        return chunk.get(position++ % chunksize);
     }
 
     /** Ends the iteration: the chunks not yet done are dropped (running ones finish in their workers). */

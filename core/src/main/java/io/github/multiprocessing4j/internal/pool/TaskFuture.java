@@ -36,11 +36,12 @@ public final class TaskFuture<T> extends CompletableFuture<T> {
                 new TaskUnit.Sink() {
                     @Override
                     @SuppressWarnings("unchecked")
-                    public void completed(TaskUnit u, Outcome[] outcomes) {
-                        if (outcomes[0].error() != null) {
-                            future.completeExceptionally(outcomes[0].error());
+                    public void completed(TaskUnit u, Outcomes outcomes) {
+                        Outcome outcome = outcomes.get(0);
+                        if (outcome.error() != null) {
+                            future.completeExceptionally(outcome.error());
                         } else {
-                            future.complete((T) outcomes[0].value());
+                            future.complete((T) outcome.value());
                         }
                     }
 

@@ -24,6 +24,7 @@ final class TaskRunner {
     private Object held;
 
     /** Runs a task frame; returns its result frame, or null for a release frame (which is not answered). */
+    @SuppressWarnings("unchecked")
     byte[] run(byte[] payload) {
         PoolFrames.Task task;
         try {
@@ -43,12 +44,17 @@ final class TaskRunner {
         Object[] rows = ItemBlock.readArguments(task.block(), task.arity());
         Object[] values = new Object[rows.length];
         Throwable[] errors = new Throwable[rows.length];
+        int arity = task.arity();
+        // the common case without a call in between per element: this loop runs before the JIT has compiled it
+        SerializableFunction<Object, ?> direct = arity == 1 && function instanceof SerializableFunction
+                ? (SerializableFunction<Object, ?>) function : null;
         for (int i = 0; i < rows.length; i++) {
+            Object row = rows[i];
             try {
-                if (rows[i] instanceof Throwable) {
-                    throw (Throwable) rows[i];
+                if (row instanceof ItemBlock.Unreadable) {
+                    throw ((ItemBlock.Unreadable) row).cause();
                 }
-                values[i] = call(function, (Object[]) rows[i]);
+                values[i] = direct != null ? direct.apply(row) : call(function, arity, row);
             } catch (OutOfMemoryError e) {
                 // as -XX:+ExitOnOutOfMemoryError, which a worker started in a spare JVM does not have
                 Runtime.getRuntime().halt(3);
@@ -56,7 +62,7 @@ final class TaskRunner {
                 errors[i] = t;
             }
         }
-        return PoolFrames.result(task.id(), ItemBlock.outcomes(values, errors));
+        return PoolFrames.result(task.id(), values, errors);
     }
 
     private void drop() {
@@ -84,18 +90,20 @@ final class TaskRunner {
         return decoded;
     }
 
+    /** Calls {@code function} with {@code row}: no argument, the one argument itself, or the array of two. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object call(Object function, Object[] args) throws Exception {
+    private static Object call(Object function, int arity, Object row) throws Exception {
         if (function instanceof Throwable) {
             throw new IllegalStateException("cannot load the task function in the worker: " + function,
                     (Throwable) function);
         }
-        switch (args.length) {
+        switch (arity) {
             case 0:
                 return ((SerializableCallable) function).call();
             case 1:
-                return ((SerializableFunction) function).apply(args[0]);
+                return ((SerializableFunction) function).apply(row);
             default:
+                Object[] args = (Object[]) row;
                 return ((SerializableBiFunction) function).apply(args[0], args[1]);
         }
     }

@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One unit of work sent to one worker: a function and a chunk of argument lists, already encoded (so that an
  * unserializable argument fails in the caller, before anything is sent). It ends exactly once, through its
- * {@link Sink}: with one {@link Outcome} per element, or with one failure for the whole chunk (the worker died,
- * the timeout struck, the task was cancelled or the pool terminated).
+ * {@link Sink}: with its {@link Outcomes} (one per element), or with one failure for the whole chunk (the worker
+ * died, the timeout struck, the task was cancelled or the pool terminated).
  *
  * <p>The fields after the constructor's belong to {@link PoolCore} and are guarded by its lock.
  */
@@ -19,7 +19,7 @@ public final class TaskUnit {
     /** Where a unit's end goes. Called on a pool thread, outside the pool's lock. */
     public interface Sink {
         /** The chunk ran: one outcome per element, in order. */
-        void completed(TaskUnit unit, Outcome[] outcomes);
+        void completed(TaskUnit unit, Outcomes outcomes);
 
         /** The whole chunk failed. */
         void failed(TaskUnit unit, Throwable error);
@@ -102,7 +102,7 @@ public final class TaskUnit {
     }
 
     /** Ends the unit with outcomes; does nothing if it has ended. Call outside the pool's lock. */
-    void complete(Outcome[] outcomes) {
+    void complete(Outcomes outcomes) {
         if (ended.compareAndSet(false, true)) {
             sink.completed(this, outcomes);
         }
