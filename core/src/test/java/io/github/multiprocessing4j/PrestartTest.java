@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.multiprocessing4j.fixtures.PrestartParent;
+import io.github.multiprocessing4j.fixtures.RefillParent;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -24,19 +25,43 @@ class PrestartTest {
 
     @Test
     void shouldRunTheNextTwoStartsOnPrestartedSparesAndLeaveNothingBehind() throws Exception {
-        java.lang.Process parent = new ProcessBuilder(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), PrestartParent.class.getName())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Map<String, List<Long>> lines = new HashMap<>();
+        runParent(PrestartParent.class, null).forEach((k, v) -> lines.put(k, v.isEmpty() ? List.of()
+                : Arrays.stream(v.split(",")).map(Long::valueOf).collect(Collectors.toList())));
+        assertThat(lines.get("spares")).hasSize(2);
+        assertThat(lines.get("started")).hasSize(2).containsExactlyInAnyOrderElementsOf(lines.get("spares"));
+        // the spares, their replacements and the processes all end with the parent
+        List<Long> all = new java.util.ArrayList<>(lines.get("all"));
+        all.addAll(lines.get("started"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(all).noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
+    }
+
+    @Test
+    void shouldReplaceAReadySpareOnlyOnceItsProcessHasEnded() throws Exception {
+        Map<String, String> lines = runParent(RefillParent.class, "-Dmultiprocessing4j.spareRefillDelayMillis=600000");
+        assertThat(lines).containsEntry("exitcode", "0");
+        // no JVM booted beside the running process; its replacement came once it had ended
+        assertThat(lines).containsEntry("whileRunning", "0").containsEntry("afterEnd", "1");
+    }
+
+    /** Runs a fixture's main in a JVM of its own and returns the {@code key=value} lines it printed. */
+    private static Map<String, String> runParent(Class<?> main, String option) throws Exception {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        if (option != null) {
+            command.add(option);
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        java.lang.Process parent = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Map<String, String> lines = new HashMap<>();
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 String[] kv = line.split("=", 2);
                 if (kv.length == 2) {
-                    lines.put(kv[0], kv[1].isEmpty() ? List.of()
-                            : Arrays.stream(kv[1].split(",")).map(Long::valueOf).collect(Collectors.toList()));
+                    lines.put(kv[0], kv[1]);
                 }
             }
         } finally {
@@ -45,13 +70,7 @@ class PrestartTest {
             }
         }
         assertThat(parent.exitValue()).isZero();
-        assertThat(lines.get("spares")).hasSize(2);
-        assertThat(lines.get("started")).hasSize(2).containsExactlyInAnyOrderElementsOf(lines.get("spares"));
-        // the spares, their replacements and the processes all end with the parent
-        List<Long> all = new java.util.ArrayList<>(lines.get("all"));
-        all.addAll(lines.get("started"));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(all).noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
+        return lines;
     }
 
     @Test

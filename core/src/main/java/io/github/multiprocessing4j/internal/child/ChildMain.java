@@ -29,7 +29,8 @@ import java.io.IOException;
  * child's traceback, sent to the parent, and the JVM ends with status 1.
  *
  * <p>A child ended while it starts (SIGTERM, SIGKILL, its parent's death) ends quietly: nothing is printed. A
- * spare (a JVM started ahead of need) halts as soon as its parent is gone, seen by polling while it warms up.
+ * spare (a JVM started ahead of need) halts as soon as its parent is gone, seen by polling while it warms up and
+ * by the end of its stdin once it waits.
  */
 public final class ChildMain {
     /** How often a spare polls its parent until it is assigned a task. */
@@ -74,7 +75,10 @@ public final class ChildMain {
             // it was given a process meanwhile (a non-daemon process runs to its end, whatever its parent does)
             watch.onGone(new SpareHalt(buffered));
             watch.startPolling(SPARE_POLL_MILLIS);
-            warmUp(runtime.allowList(), spare.warmup(), buffered);
+            warmUp(runtime.allowList(), spare.warmup(), buffered, boot);
+            // from now on the main thread reads stdin, whose end is the parent's end: polling would only cost
+            // CPU (an idle spare polled 50 times a second), and the JVM exits as soon as stdin ends
+            watch.stopPolling();
             link.send(Frame.empty(FrameType.READY));
             Frame assigned = readQuietly(control, watch);
             if (assigned == null || assigned.type() != FrameType.BOOT) {
@@ -138,11 +142,14 @@ public final class ChildMain {
 
     /**
      * A spare loads and links what running a task will need: it runs a harmless task of its own through the path
-     * from a task's arrival to its target, decodes (never runs) a sample task (the last one its parent started),
-     * and exercises java.io both ways. It stops as soon as its own task is waiting: a spare taken while still
+     * from a task's arrival to its target, goes through what the assignment and the exit will run (so that no
+     * class is loaded from the class path between the task's arrival and the end of the process), and decodes
+     * (never runs) a sample task (the last one its parent started). When that sample is not a direct task it
+     * also exercises java.io both ways; a spare whose parent starts direct tasks does not pay for it (it was the
+     * largest part of a spare's warm-up). It stops as soon as its own task is waiting: a spare taken while still
      * booting must not spend on warming what the task itself is about to load.
      */
-    private static void warmUp(AllowList allowList, byte[] sample, BufferedInputStream stdin) {
+    private static void warmUp(AllowList allowList, byte[] sample, BufferedInputStream stdin, Boot boot) {
         try {
             // the classes a process needs after its boot frame, which a spare that is never assigned (an archive's
             // trainer) would not load: missing from the archive, each child would open its class path's JARs
@@ -151,13 +158,14 @@ public final class ChildMain {
             ChildChannel.class.getName();
             new InputWatcher(null, null).getName();
             decodeTask(allowList, io.github.multiprocessing4j.internal.process.Warmup.directSample()).run(null);
+            rehearseAssignmentAndExit(allowList, boot);
             if (isTaskWaiting(stdin)) {
                 return;
             }
             if (sample.length > 0) {
                 decodeTask(allowList, sample);
             }
-            if (isTaskWaiting(stdin)) {
+            if (DirectTask.isDirect(sample) || isTaskWaiting(stdin)) {
                 return;
             }
             io.github.multiprocessing4j.internal.process.Warmup.roundTrip(allowList);
@@ -168,6 +176,22 @@ public final class ChildMain {
         } catch (Exception | LinkageError e) {
             // a sample that does not decode or run here only means less warm-up
         }
+    }
+
+    /**
+     * Runs, without effect, what a spare runs once assigned and when its process ends: decoding a boot frame, the
+     * identity, the exit report and the exit sequence's release of shared memory (which holds nothing yet), and
+     * loads the exceptions a closed stdin throws at exit.
+     */
+    private static void rehearseAssignmentAndExit(AllowList allowList, Boot boot) throws IOException {
+        allow(allowList, Boot.decode(boot.encode()));
+        Identity.of(boot).childNumbers(1);
+        new ChildChannel(null, null, null).watch();
+        new Halt().getClass();
+        ExitReport.decode(new ExitReport(ExitReport.Kind.RETURNED, 0).toFrame().payload());
+        io.github.multiprocessing4j.internal.shm.ShmRegistry.releaseAtExit();
+        new java.nio.channels.AsynchronousCloseException().getStackTrace();
+        new java.nio.channels.ClosedChannelException().getStackTrace();
     }
 
     /** Whether the parent has written more (its task): in the buffer already, or in the pipe. */

@@ -13,8 +13,8 @@ import java.util.concurrent.Executors;
  * been read: 0, 1, n after {@code exit(n)}, -N after signal N.
  *
  * <p>The JDK's process reaper notices the end; this watcher then waits (briefly, bounded) for the child's
- * socket and output to drain on a pool thread, and completes {@link #exitCode()} whatever happens meanwhile, so
- * {@code join()} always returns.
+ * socket and output to drain, on the thread that saw the end (a pool thread if the child had ended before it was
+ * watched), and completes {@link #exitCode()} whatever happens meanwhile, so {@code join()} always returns.
  */
 final class ExitWatcher {
     private static final Executor FINISHER = Executors.newCachedThreadPool(r -> {
@@ -42,7 +42,17 @@ final class ExitWatcher {
      * @param onEnd runs once the child has ended, before the exit code completes (to unregister it)
      */
     ExitWatcher(ChildJvm jvm, ChildSession session, Runnable onEnd) {
-        jvm.onExit().thenRunAsync(() -> finish(jvm, session, onEnd), FINISHER);
+        Thread registering = Thread.currentThread();
+        // on the thread that saw the child reaped (a waiter of ChildJvm, which does nothing else): one thread
+        // hand-off less between the child's end and join(); on a pool thread only if it ended already
+        Executor here = task -> {
+            if (Thread.currentThread() == registering) {
+                FINISHER.execute(task);
+            } else {
+                task.run();
+            }
+        };
+        jvm.onExit().thenRunAsync(() -> finish(jvm, session, onEnd), here);
     }
 
     CompletableFuture<Integer> exitCode() {

@@ -15,9 +15,11 @@ import java.util.concurrent.TimeUnit;
  * Spare child JVMs, started and connected ahead of need, so that {@code Process.start()} hands its task to a JVM
  * that is already up (the role Python's forkserver plays; a JVM cannot fork).
  *
- * <p>The pool is empty until a program starts its first process. Each start that takes a spare, or finds none,
- * raises the number kept (up to {@code multiprocessing4j.maxSpares}, default 8) and starts replacements in the
- * background; a start that finds none takes the oldest spare still booting rather than booting another JVM.
+ * <p>The pool is empty until a program starts its first process. Each start that finds no ready spare raises the
+ * number kept (up to {@code multiprocessing4j.maxSpares}, default 8) and starts replacements in the background at
+ * once; it takes the oldest spare still booting rather than booting another JVM. A start that takes a ready spare
+ * has it replaced once its process has ended, or {@code multiprocessing4j.spareRefillDelayMillis} (default 100)
+ * later, whichever comes first: a JVM booting beside a short process would slow its start and its exit.
  * A spare unused for {@code multiprocessing4j.spareIdleSeconds} (default 30) is retired, down to none. Spares
  * end with their parent: the end of their stdin (even after SIGKILL) makes them exit, and this JVM's exit hook
  * retires them.
@@ -29,6 +31,12 @@ public final class SparePool {
     private static final int MAX = Integer.getInteger("multiprocessing4j.maxSpares", 8);
     private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(
             Long.getLong("multiprocessing4j.spareIdleSeconds", 30));
+    /**
+     * How long the replacement of a spare that was ready waits for the process it now runs to end, so that a JVM
+     * booting beside it does not take the CPU its start and its exit need.
+     */
+    private static final long REFILL_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(
+            Long.getLong("multiprocessing4j.spareRefillDelayMillis", 100));
     private final Object lock = new Object();
     private final Deque<Spare> spares = new ArrayDeque<>();
     private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -41,6 +49,8 @@ public final class SparePool {
     private String classPath;
     private byte[] warmup;
     private long lastUse;
+    private int deferred;
+    private boolean urgent;
     private boolean retireScheduled;
     private boolean shutDown;
 
@@ -101,12 +111,18 @@ public final class SparePool {
                 if (spare == null && !demand) {
                     return null;
                 }
-                if (spare == null) {
+                boolean ready = spare != null;
+                if (!ready) {
                     wanted = Math.min(MAX, wanted + 1); // demand outran supply: keep one more
                     spare = spares.peekFirst(); // a spare still booting is ahead of a JVM not yet started
+                    urgent = true; // and replace at once
                 }
                 spares.remove(spare);
-                background.execute(this::refill);
+                if (ready && !urgent) {
+                    deferRefill(spare.handle());
+                } else {
+                    background.execute(this::refill);
+                }
                 scheduleRetirement();
             }
             if (spare == null) {
@@ -153,8 +169,39 @@ public final class SparePool {
                 classPath = path;
             }
             wanted = Math.max(wanted, n);
+            urgent = true; // asked for: not deferred
             background.execute(this::refill);
             scheduleRetirement();
+        }
+    }
+
+    /**
+     * Replaces a spare that was ready only once the process it now runs has ended, or after
+     * {@link #REFILL_DELAY_NANOS}: on two cores, a JVM booting beside a process that starts and ends at once
+     * doubles the time it takes. Called under the lock.
+     */
+    private void deferRefill(ChildHandle started) {
+        deferred++;
+        Release release = new Release();
+        started.exitCode().whenComplete((code, e) -> release.run());
+        background.schedule(release, REFILL_DELAY_NANOS, TimeUnit.NANOSECONDS);
+    }
+
+    /** Ends one deferral, once, whichever comes first: the process's end or the delay. */
+    private final class Release implements Runnable {
+        private final java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+
+        @Override
+        public void run() {
+            if (done.compareAndSet(false, true)) {
+                synchronized (lock) {
+                    deferred--;
+                    if (shutDown) {
+                        return;
+                    }
+                }
+                background.execute(SparePool.this::refill);
+            }
         }
     }
 
@@ -171,7 +218,11 @@ public final class SparePool {
             byte[] sample;
             synchronized (lock) {
                 if (shutDown || spares.size() >= wanted || classPath == null) {
+                    urgent = false;
                     return;
+                }
+                if (deferred > 0 && !urgent) {
+                    return; // the last deferral to end calls again
                 }
                 path = classPath;
                 sample = warmup != null ? warmup : ArchiveTrainer.defaultSample();

@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutionException;
  * fails them too. The parts are written as they are, in slices: no copy of the payload is made here.
  */
 public final class FrameWriter implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(FrameWriter.class.getName());
     /**
      * Frames up to this size are written by the caller: a pipe holds that much (Linux's default capacity), so
      * writing them into a fresh pipe does not block.
@@ -139,7 +138,10 @@ public final class FrameWriter implements AutoCloseable {
             done.complete(null);
         } catch (IOException | RuntimeException | Error e) {
             // the reader died or closed: its end is reported where it is watched; later frames fail with this
-            LOG.log(System.Logger.Level.DEBUG, "a large frame was not written whole", e);
+            // the logger is made here, not in a static field: every child JVM writes frames, and a System.Logger
+            // starts java.util.logging (a hundred classes at start-up, and one more shutdown hook at exit)
+            System.getLogger(FrameWriter.class.getName()).log(System.Logger.Level.DEBUG,
+                    "a large frame was not written whole", e);
             done.completeExceptionally(e);
         }
     }
