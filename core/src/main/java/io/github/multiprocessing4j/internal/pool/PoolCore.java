@@ -64,7 +64,11 @@ public final class PoolCore {
     private final Object lock = new Object();
     private final ArrayDeque<TaskUnit> pending = new ArrayDeque<>();
     private final List<Worker> workers = new ArrayList<>();
-    private final ArrayDeque<Runnable> deferred = new ArrayDeque<>();
+    /**
+     * What ends units and futures, added under the lock and run outside it; a concurrent queue, so that a thread
+     * with nothing deferred (every result, every submit) does not take the lock again to find out.
+     */
+    private final java.util.Queue<Runnable> deferred = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final Runnable atExit = new Runnable() {
         @Override
@@ -210,6 +214,7 @@ public final class PoolCore {
         if (worker.inflight.size() == 1) {
             startLocked(unit);
         }
+        expectLocked(worker);
         try {
             // a large frame is written on a thread of its own: the lock is not held while it goes down the pipe
             worker.writing = worker.handle.send(FrameType.POOL_TASK, frame);
@@ -217,6 +222,17 @@ public final class PoolCore {
         } catch (IOException e) {
             // the worker is dying: its exit puts the unit back in the queue
         }
+    }
+
+    /**
+     * Whether the worker's connection reader waits on-CPU for the next frame before it blocks: while the worker
+     * holds one unit or none (a caller waits for that one result, or has just had its result and is likely to send
+     * the next: a loop of {@code apply}), so that the answer is taken within the worker's own spin without a
+     * wake-up of the reader. Not while units are pipelined: the reader then has results coming, and on a machine
+     * with few cores its spin would take CPU from the workers.
+     */
+    private static void expectLocked(Worker worker) {
+        worker.handle.expectFrames(worker.inflight.size() <= 1);
     }
 
     private void startLocked(TaskUnit unit) {
@@ -300,6 +316,7 @@ public final class PoolCore {
                 return;
             }
             worker.inflight.remove(unit);
+            expectLocked(worker);
             Events.poolTaskDone(worker.name, worker.pid(), unit.count(), unit.startNanos);
             worker.quick = System.nanoTime() - unit.startNanos < QUICK_NANOS;
             cancelTimer(unit);
@@ -641,14 +658,8 @@ public final class PoolCore {
 
     /** Runs what was deferred until the lock was released: ending units, completing futures. */
     private void flush() {
-        while (true) {
-            Runnable next;
-            synchronized (lock) {
-                next = deferred.poll();
-            }
-            if (next == null) {
-                return;
-            }
+        Runnable next;
+        while ((next = deferred.poll()) != null) {
             next.run();
         }
     }
