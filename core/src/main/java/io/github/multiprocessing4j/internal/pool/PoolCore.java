@@ -56,6 +56,11 @@ public final class PoolCore {
     static final int QUICK_PIPELINE_DEPTH = 8;
     static final long QUICK_NANOS = 200_000;
     static final int PIPELINE_BYTES = 16 * 1024;
+    /**
+     * A unit answered within this lets the worker's connection reader spin for the next answer (twice the reader's
+     * spin: a blocked reader's wake-up is part of what is measured).
+     */
+    static final long ANSWER_SPIN_NANOS = 100_000;
 
     enum State { RUNNING, CLOSED, BROKEN, TERMINATED }
 
@@ -227,12 +232,13 @@ public final class PoolCore {
     /**
      * Whether the worker's connection reader waits on-CPU for the next frame before it blocks: while the worker
      * holds one unit or none (a caller waits for that one result, or has just had its result and is likely to send
-     * the next: a loop of {@code apply}), so that the answer is taken within the worker's own spin without a
-     * wake-up of the reader. Not while units are pipelined: the reader then has results coming, and on a machine
-     * with few cores its spin would take CPU from the workers.
+     * the next: a loop of {@code apply}) and its last unit was answered within the spin, so that the answer is
+     * taken within the worker's own spin without a wake-up of the reader. Not while units are pipelined (the
+     * reader then has results coming, and on a machine with few cores its spin would take CPU from the workers),
+     * nor after a slower unit (the spin would only burn CPU before the reader blocks anyway).
      */
     private static void expectLocked(Worker worker) {
-        worker.handle.expectFrames(worker.inflight.size() <= 1);
+        worker.handle.expectFrames(worker.inflight.size() <= 1 && worker.answersWithinSpin);
     }
 
     private void startLocked(TaskUnit unit) {
@@ -316,9 +322,11 @@ public final class PoolCore {
                 return;
             }
             worker.inflight.remove(unit);
-            expectLocked(worker);
             Events.poolTaskDone(worker.name, worker.pid(), unit.count(), unit.startNanos);
-            worker.quick = System.nanoTime() - unit.startNanos < QUICK_NANOS;
+            long took = System.nanoTime() - unit.startNanos;
+            worker.quick = took < QUICK_NANOS;
+            worker.answersWithinSpin = took < ANSWER_SPIN_NANOS;
+            expectLocked(worker);
             cancelTimer(unit);
             TaskUnit next = worker.inflight.peek();
             if (next != null && !next.started) {

@@ -16,7 +16,7 @@ public final class ChildSession {
     private static final System.Logger LOG = System.getLogger(ChildSession.class.getName());
     /** How long a connected child's remaining frames may take to arrive once it has died. */
     private static final long DRAIN_SECONDS = 5;
-    /** How long the reader waits on-CPU for a frame that is due before it blocks (see {@link Listener#expectsFrame}). */
+    /** How long the reader waits on-CPU for a due frame before it blocks (see {@link Listener#expectsFrame}). */
     private static final long SPIN_NANOS = 50_000;
 
     private final ControlSocket.Lease lease;
