@@ -12,6 +12,23 @@ import java.lang.reflect.Method;
  * they stand for and what they captured.
  */
 public final class Lambdas {
+    /**
+     * Each lambda class's accessible {@code writeReplace}, looked up once (a capturing lambda submitted in a loop
+     * is a new object of the same class each time); empty when it cannot be made accessible or is missing.
+     */
+    private static final ClassValue<java.util.Optional<Method>> WRITE_REPLACE = new ClassValue<>() {
+        @Override
+        protected java.util.Optional<Method> computeValue(Class<?> type) {
+            try {
+                Method writeReplace = type.getDeclaredMethod("writeReplace");
+                writeReplace.setAccessible(true);
+                return java.util.Optional.of(writeReplace);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return java.util.Optional.empty();
+            }
+        }
+    };
+
     private Lambdas() {
     }
 
@@ -26,13 +43,13 @@ public final class Lambdas {
         if (lambda == null || !lambda.getClass().isSynthetic()) {
             return null;
         }
+        Method writeReplace = WRITE_REPLACE.get(lambda.getClass()).orElse(null);
+        if (writeReplace == null) {
+            return lambda instanceof Serializable ? viaSerialization(lambda) : null;
+        }
         try {
-            Method writeReplace = lambda.getClass().getDeclaredMethod("writeReplace");
-            writeReplace.setAccessible(true);
             Object form = writeReplace.invoke(lambda);
             return form instanceof SerializedLambda ? (SerializedLambda) form : null;
-        } catch (java.lang.reflect.InaccessibleObjectException e) {
-            return lambda instanceof Serializable ? viaSerialization(lambda) : null;
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }

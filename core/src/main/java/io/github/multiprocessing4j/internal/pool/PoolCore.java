@@ -56,6 +56,11 @@ public final class PoolCore {
     static final int QUICK_PIPELINE_DEPTH = 8;
     static final long QUICK_NANOS = 200_000;
     static final int PIPELINE_BYTES = 16 * 1024;
+    /**
+     * A unit answered within this lets the worker's connection reader spin for the next answer (twice the reader's
+     * spin: a blocked reader's wake-up is part of what is measured).
+     */
+    static final long ANSWER_SPIN_NANOS = 100_000;
 
     enum State { RUNNING, CLOSED, BROKEN, TERMINATED }
 
@@ -64,7 +69,11 @@ public final class PoolCore {
     private final Object lock = new Object();
     private final ArrayDeque<TaskUnit> pending = new ArrayDeque<>();
     private final List<Worker> workers = new ArrayList<>();
-    private final ArrayDeque<Runnable> deferred = new ArrayDeque<>();
+    /**
+     * What ends units and futures, added under the lock and run outside it; a concurrent queue, so that a thread
+     * with nothing deferred (every result, every submit) does not take the lock again to find out.
+     */
+    private final java.util.Queue<Runnable> deferred = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final Runnable atExit = new Runnable() {
         @Override
@@ -210,6 +219,7 @@ public final class PoolCore {
         if (worker.inflight.size() == 1) {
             startLocked(unit);
         }
+        expectLocked(worker);
         try {
             // a large frame is written on a thread of its own: the lock is not held while it goes down the pipe
             worker.writing = worker.handle.send(FrameType.POOL_TASK, frame);
@@ -217,6 +227,18 @@ public final class PoolCore {
         } catch (IOException e) {
             // the worker is dying: its exit puts the unit back in the queue
         }
+    }
+
+    /**
+     * Whether the worker's connection reader waits on-CPU for the next frame before it blocks: while the worker
+     * holds one unit or none (a caller waits for that one result, or has just had its result and is likely to send
+     * the next: a loop of {@code apply}) and its last unit was answered within the spin, so that the answer is
+     * taken within the worker's own spin without a wake-up of the reader. Not while units are pipelined (the
+     * reader then has results coming, and on a machine with few cores its spin would take CPU from the workers),
+     * nor after a slower unit (the spin would only burn CPU before the reader blocks anyway).
+     */
+    private static void expectLocked(Worker worker) {
+        worker.handle.expectFrames(worker.inflight.size() <= 1 && worker.answersWithinSpin);
     }
 
     private void startLocked(TaskUnit unit) {
@@ -301,7 +323,10 @@ public final class PoolCore {
             }
             worker.inflight.remove(unit);
             Events.poolTaskDone(worker.name, worker.pid(), unit.count(), unit.startNanos);
-            worker.quick = System.nanoTime() - unit.startNanos < QUICK_NANOS;
+            long took = System.nanoTime() - unit.startNanos;
+            worker.quick = took < QUICK_NANOS;
+            worker.answersWithinSpin = took < ANSWER_SPIN_NANOS;
+            expectLocked(worker);
             cancelTimer(unit);
             TaskUnit next = worker.inflight.peek();
             if (next != null && !next.started) {
@@ -641,14 +666,8 @@ public final class PoolCore {
 
     /** Runs what was deferred until the lock was released: ending units, completing futures. */
     private void flush() {
-        while (true) {
-            Runnable next;
-            synchronized (lock) {
-                next = deferred.poll();
-            }
-            if (next == null) {
-                return;
-            }
+        Runnable next;
+        while ((next = deferred.poll()) != null) {
             next.run();
         }
     }

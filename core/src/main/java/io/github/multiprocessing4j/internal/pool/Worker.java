@@ -28,6 +28,8 @@ final class Worker {
     boolean selfRetired;
     /** Its last unit took less than {@code PoolCore.QUICK_NANOS}: it may hold more units. */
     boolean quick;
+    /** Its last unit was answered within {@code PoolCore.ANSWER_SPIN_NANOS}: its reader may wait on-CPU. */
+    boolean answersWithinSpin;
     /**
      * Completes once the last task frame given to its stdin is written (a large one is written in the background,
      * outside the pool's lock); null before the first. No unit is queued behind one still being written: writing

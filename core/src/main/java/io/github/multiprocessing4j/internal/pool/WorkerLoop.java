@@ -100,12 +100,14 @@ final class WorkerLoop implements ChildTask {
     /**
      * Waits a little on-CPU for the next task before blocking in read: a parent that submits tasks one after the
      * other sends the next within microseconds, and a vCPU that went idle takes tens of microseconds to wake.
+     * It yields rather than spins: on a machine with few cores the parent's thread that sends the next task (or
+     * takes this result) may share this CPU, and a spin that does not yield would hold it off for the whole spin.
      */
     private static void awaitInput(FrameReader in) {
         long end = System.nanoTime() + SPIN_NANOS;
         try {
             while (in.available() == 0 && System.nanoTime() < end) {
-                Thread.onSpinWait();
+                Thread.yield();
             }
         } catch (IOException e) {
             // the next read reports it

@@ -35,6 +35,7 @@ public final class ChildHandle {
     private volatile LaunchRequest request;
     private volatile Object owner;
     private volatile Throwable exception;
+    private volatile boolean expectsFrame;
 
     ChildHandle(long childId, byte[] secret, AllowList allowList) {
         this.childId = childId;
@@ -93,6 +94,18 @@ public final class ChildHandle {
                 LOG.log(System.Logger.Level.DEBUG, "child " + name() + " sent an unexpected " + frame.type());
             }
         }
+    }
+
+    /**
+     * Says whether the child owes frames soon (a pool worker has tasks): while it does, the session's reader waits
+     * a little on-CPU for the next one before it blocks, so that a quick answer costs no thread wake-up.
+     */
+    public void expectFrames(boolean due) {
+        expectsFrame = due;
+    }
+
+    boolean expectsFrame() {
+        return expectsFrame;
     }
 
     /** Ends a spare that is no longer wanted: the end of its stdin makes it exit. */

@@ -184,7 +184,17 @@ public final class ChildLauncher {
         } catch (IOException e) {
             throw new ProcessStartException("cannot open the control socket: " + e.getMessage(), e);
         }
-        handle.attach(new ChildSession(lease, handle.childId(), secret, name, handle::onFrame));
+        handle.attach(new ChildSession(lease, handle.childId(), secret, name, new ChildSession.Listener() {
+            @Override
+            public void onFrame(io.github.multiprocessing4j.internal.wire.Frame frame) throws IOException {
+                handle.onFrame(frame);
+            }
+
+            @Override
+            public boolean expectsFrame() {
+                return handle.expectsFrame();
+            }
+        }));
         return handle;
     }
 

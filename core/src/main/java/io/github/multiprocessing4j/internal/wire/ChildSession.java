@@ -16,6 +16,8 @@ public final class ChildSession {
     private static final System.Logger LOG = System.getLogger(ChildSession.class.getName());
     /** How long a connected child's remaining frames may take to arrive once it has died. */
     private static final long DRAIN_SECONDS = 5;
+    /** How long the reader waits on-CPU for a due frame before it blocks (see {@link Listener#expectsFrame}). */
+    private static final long SPIN_NANOS = 50_000;
 
     private final ControlSocket.Lease lease;
     private final long childId;
@@ -54,6 +56,14 @@ public final class ChildSession {
          * @throws IOException when the frame is damaged (logged; the session goes on)
          */
         void onFrame(Frame frame) throws IOException;
+
+        /**
+         * Whether a frame is due soon (a pool worker runs a task): the reader then waits a little on-CPU for it
+         * before it blocks, so that a quick answer costs no wake-up. Called on the reader thread; must not block.
+         */
+        default boolean expectsFrame() {
+            return false;
+        }
     }
 
     private void run(ControlSocket.Connected accepted) {
@@ -69,8 +79,14 @@ public final class ChildSession {
         }
         try (FramedSocket socket = accepted.socket()) {
             socket.write(Frame.empty(FrameType.WELCOME)); // after the count-down: see FrameType.WELCOME
-            Frame frame;
-            while ((frame = socket.read()) != null) {
+            while (true) {
+                if (listener.expectsFrame()) {
+                    socket.spin(SPIN_NANOS);
+                }
+                Frame frame = socket.read();
+                if (frame == null) {
+                    break;
+                }
                 try {
                     if (frame.type() == FrameType.EXIT) {
                         exitReport = ExitReport.decode(frame.payload());

@@ -9,12 +9,14 @@ import java.nio.channels.SocketChannel;
  */
 public final class FramedSocket implements AutoCloseable {
     private final SocketChannel channel;
+    private final SocketStreams.ChannelInput input;
     private final FrameReader reader;
     private final FrameWriter writer;
 
     FramedSocket(SocketChannel channel) {
         this.channel = channel;
-        this.reader = new FrameReader(SocketStreams.input(channel));
+        this.input = SocketStreams.input(channel);
+        this.reader = new FrameReader(input);
         this.writer = new FrameWriter(SocketStreams.output(channel));
     }
 
@@ -47,6 +49,15 @@ public final class FramedSocket implements AutoCloseable {
     /** Reads the next frame, refusing one whose payload is longer than {@code maxLength} (before a handshake). */
     public Frame read(int maxLength) throws IOException {
         return reader.read(maxLength);
+    }
+
+    /**
+     * Waits up to {@code nanos} on-CPU for the peer's next bytes, before a {@link #read()} that would block: a
+     * frame that arrives within the spin costs no wake-up of the reading thread. Returns early once bytes are
+     * buffered; never throws (a broken channel is reported by the next read).
+     */
+    public void spin(long nanos) {
+        input.spin(nanos);
     }
 
     public void write(Frame frame) throws IOException {
