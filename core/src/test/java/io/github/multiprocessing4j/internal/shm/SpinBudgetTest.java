@@ -1,0 +1,41 @@
+package io.github.multiprocessing4j.internal.shm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SpinBudgetTest {
+    @Test
+    void shouldStayAboutTwiceTheRecentShortWaitsAndNoMoreThanTheBound() {
+        SpinBudget budget = new SpinBudget();
+        assertThat(budget.nanos()).isEqualTo(Waiter.YIELD_NANOS);
+        for (int i = 0; i < 50; i++) {
+            budget.waited(30_000);
+        }
+        assertThat(budget.nanos()).isBetween(59_000L, 60_000L);
+        for (int i = 0; i < 50; i++) {
+            budget.waited(150_000); // just missed a stay: the answer came in the first park
+        }
+        assertThat(budget.nanos()).isBetween(SpinBudget.MAX_NANOS - 1_000, SpinBudget.MAX_NANOS);
+    }
+
+    @Test
+    void shouldGoBackToTheShortStayWhenWaitsAreLongOrTimeOut() {
+        SpinBudget budget = new SpinBudget();
+        for (int i = 0; i < 50; i++) {
+            budget.waited(40_000);
+        }
+        assertThat(budget.nanos()).isGreaterThan(Waiter.YIELD_NANOS * 2);
+        for (int i = 0; i < 50; i++) {
+            budget.waited(5_000_000);
+        }
+        assertThat(budget.nanos()).isBetween(Waiter.YIELD_NANOS, Waiter.YIELD_NANOS + 1_000);
+        for (int i = 0; i < 50; i++) {
+            budget.waited(40_000);
+        }
+        for (int i = 0; i < 50; i++) {
+            budget.waited(-1);
+        }
+        assertThat(budget.nanos()).isBetween(Waiter.YIELD_NANOS, Waiter.YIELD_NANOS + 1_000);
+    }
+}
