@@ -25,8 +25,8 @@ import java.time.Duration;
  *
  * <h2>Blocking</h2>
  * {@code put} blocks while the queue holds {@code maxsize} items or its bytes are full; {@code get} while it is
- * empty. A waiting thread spins (5 to 50 µs: twice as long as recent waits took, when they were short), then
- * parks with a backoff of at most 1 ms, so a thread blocked for long costs almost no CPU. The timed forms
+ * empty. A waiting thread stays on the CPU (30 to 100 µs: twice as long as recent waits took, when they were
+ * short), then parks with a backoff of at most 1 ms, so a thread blocked for long costs almost no CPU. The timed forms
  * throw {@link QueueFullException} and {@link QueueEmptyException}. Differs from Python: there is no feeder
  * thread; {@code put} has copied the item into shared memory when it returns, so a producer can exit at once
  * (no flush-at-exit deadlock) and {@link #joinThread()}/{@link #cancelJoinThread()} do nothing. Thread-safe;

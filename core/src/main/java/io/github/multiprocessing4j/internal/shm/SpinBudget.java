@@ -1,16 +1,21 @@
 package io.github.multiprocessing4j.internal.shm;
 
 /**
- * How long a {@link Waiter} stays on the CPU before it parks, learnt from the waits at one place (one side of one
- * ring, in this process), as adaptive mutexes do. A parked thread takes tens of microseconds to wake on a virtual
+ * How a {@link Waiter} waits at one place (one side of one ring, in this process), learnt from the waits there, as
+ * adaptive mutexes do. Two things are learnt:
+ * <ul>
+ * <li>How long it stays on the CPU before it parks. A parked thread takes about 100 µs to wake on a virtual
  * machine, far longer than a peer takes to answer a message, so a side whose recent waits ended soon stays long
  * enough to catch the next answer (twice the recent waits, at most {@link #MAX_NANOS}); a side whose waits are long
- * stays only {@link Waiter#YIELD_NANOS}, so a thread blocked for long costs almost no CPU. Past the first
- * {@link Waiter#SPIN_NANOS} the waiter yields rather than spins, so that on a busy machine the process it waits for
- * gets the CPU.
+ * stays only {@link Waiter#YIELD_NANOS}, so a thread blocked for long costs almost no CPU.</li>
+ * <li>Whether to spin before it yields. When the peer runs on another core, a few microseconds of spinning catch
+ * its answer soonest; when it shares this core (2 cores and other work), spinning only delays it, and yielding at
+ * once hands it the CPU. Waits that end while spinning keep the spin; waits that end only after yielding halve it,
+ * down to none; one wait in {@link #PROBE_EVERY} spins fully again, to notice when the peer moved.</li>
+ * </ul>
  *
- * <p>Shared by the threads that wait at that place without a lock: a lost update only leaves the estimate a
- * little stale. Nothing here crosses a process boundary.
+ * <p>Shared by the threads that wait at that place without a lock: a lost update only leaves an estimate a little
+ * stale. Nothing here crosses a process boundary.
  */
 public final class SpinBudget {
     /** The longest stay: a bounded cost even when every wait ends just after it. */
@@ -20,22 +25,37 @@ public final class SpinBudget {
      * longest stay and a first park's oversleep, so a wait that only just missed the stay still counts.
      */
     static final long SOON_NANOS = 200_000;
+    /** One wait in this many spins {@link Waiter#SPIN_NANOS} whatever was learnt. */
+    static final int PROBE_EVERY = 64;
 
-    private volatile long spin = Waiter.YIELD_NANOS;
+    private volatile long stay = Waiter.YIELD_NANOS;
+    private volatile long spin = Waiter.SPIN_NANOS;
+    private int waits;
 
     /** How long the next wait stays on the CPU. */
     long nanos() {
-        return spin;
+        return stay;
+    }
+
+    /** How long the next wait spins before it yields. */
+    long spinNanos() {
+        return (++waits & (PROBE_EVERY - 1)) == 0 ? Waiter.SPIN_NANOS : spin;
     }
 
     /**
      * Learns from a wait that ended after {@code waited} nanoseconds.
      *
      * @param waited how long the wait took, or a negative number when it did not end with the state it waited for
+     * @param whileSpinning whether it ended before its first yield
      */
-    void waited(long waited) {
+    void waited(long waited, boolean whileSpinning) {
         long target = waited < 0 || waited > SOON_NANOS ? Waiter.YIELD_NANOS
                 : Math.max(Waiter.YIELD_NANOS, Math.min(MAX_NANOS, 2 * waited));
-        spin += (target - spin) / 4;
+        stay += (target - stay) / 4;
+        if (whileSpinning) {
+            spin = Waiter.SPIN_NANOS;
+        } else if (waited >= 0 && waited <= SOON_NANOS) {
+            spin = spin < 500 ? 0 : spin / 2;
+        }
     }
 }

@@ -9,8 +9,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * How a thread waits for a word in shared memory to change: there is no futex in the JDK, so it spins for a few
- * microseconds (the other side often answers that fast), yields for a while (30 µs, or what a {@link SpinBudget}
- * learnt: up to 100 µs where recent waits ended soon), then parks with a growing pause of
+ * microseconds (the other side often answers that fast; a {@link SpinBudget} may learn that yielding at once is
+ * better), yields for a while (30 µs, or what the budget learnt: up to 100 µs where recent waits ended soon), then
+ * parks with a growing pause of
  * at most {@link #MAX_PARK_NANOS}, so that a thread blocked for long costs almost no CPU (a spinning waiter would
  * steal a core on a 2-core machine). Also says when it is time to look whether the peers are still alive.
  *
@@ -33,7 +34,11 @@ public final class Waiter {
      * How long the current wait stays on the CPU (spinning, then yielding) before it parks: {@link #YIELD_NANOS},
      * or what its budget learnt.
      */
-    private long spin = YIELD_NANOS;
+    private long stay = YIELD_NANOS;
+    /** How long the current wait spins before it yields. */
+    private long spin = SPIN_NANOS;
+    /** Whether the current wait has yielded or parked yet. */
+    private boolean yielded;
 
     private Waiter(long timeoutNanos, boolean forever) {
         this.forever = forever;
@@ -109,10 +114,12 @@ public final class Waiter {
         }
         WaitEvent event = Events.waitBegins(); // a Flight Recorder event, or null when none is recorded
         long began = budget == null ? 0 : System.nanoTime();
-        spin = budget == null ? YIELD_NANOS : budget.nanos();
+        stay = budget == null ? YIELD_NANOS : budget.nanos();
+        spin = budget == null ? SPIN_NANOS : budget.spinNanos();
+        yielded = false;
         Outcome outcome = awaitChanged(done, check);
         if (budget != null) {
-            budget.waited(outcome == Outcome.DONE ? System.nanoTime() - began : -1);
+            budget.waited(outcome == Outcome.DONE ? System.nanoTime() - began : -1, !yielded);
         }
         Events.waitEnded(event, outcome);
         return outcome;
@@ -153,11 +160,13 @@ public final class Waiter {
             return false;
         }
         long waited = now - start;
-        if (waited < SPIN_NANOS) {
+        if (waited < spin) {
             Thread.onSpinWait();
-        } else if (waited < spin) {
+        } else if (waited < stay) {
+            yielded = true;
             Thread.yield();
         } else {
+            yielded = true;
             LockSupport.parkNanos(forever ? park : Math.min(park, deadline - now));
             park = Math.min(MAX_PARK_NANOS, park * 2);
         }
