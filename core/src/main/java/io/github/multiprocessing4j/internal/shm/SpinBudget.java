@@ -10,8 +10,9 @@ package io.github.multiprocessing4j.internal.shm;
  * stays only {@link Waiter#YIELD_NANOS}, so a thread blocked for long costs almost no CPU.</li>
  * <li>Whether to spin before it yields. When the peer runs on another core, a few microseconds of spinning catch
  * its answer soonest; when it shares this core (2 cores and other work), spinning only delays it, and yielding at
- * once hands it the CPU. Waits that end while spinning keep the spin; waits that end only after yielding halve it,
- * down to none; one wait in {@link #PROBE_EVERY} spins fully again, to notice when the peer moved.</li>
+ * once hands it the CPU. Waits that end while spinning keep the spin; waits that end only after yielding halve
+ * it, down to {@link #MIN_SPIN_NANOS}; one wait in {@link #PROBE_EVERY} spins fully again, to notice when the peer
+ * moved.</li>
  * </ul>
  *
  * <p>Shared by the threads that wait at that place without a lock: a lost update only leaves an estimate a little
@@ -25,6 +26,11 @@ public final class SpinBudget {
      * longest stay and a first park's oversleep, so a wait that only just missed the stay still counts.
      */
     static final long SOON_NANOS = 200_000;
+    /**
+     * The shortest spin: a consumer just ahead of its producer still catches the next item without a system call
+     * (a yield costs about 1.5 µs here), while a peer on this core is held up by no more than this.
+     */
+    static final long MIN_SPIN_NANOS = 1_000;
     /** One wait in this many spins {@link Waiter#SPIN_NANOS} whatever was learnt. */
     static final int PROBE_EVERY = 64;
 
@@ -55,7 +61,7 @@ public final class SpinBudget {
         if (whileSpinning) {
             spin = Waiter.SPIN_NANOS;
         } else if (waited >= 0 && waited <= SOON_NANOS) {
-            spin = spin < 500 ? 0 : spin / 2;
+            spin = Math.max(MIN_SPIN_NANOS, spin / 2);
         }
     }
 }

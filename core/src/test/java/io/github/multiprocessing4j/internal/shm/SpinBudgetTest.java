@@ -48,7 +48,9 @@ class SpinBudgetTest {
         }
         int probes = 0;
         for (int i = 0; i < SpinBudget.PROBE_EVERY; i++) {
-            if (budget.spinNanos() > 0) {
+            long spin = budget.spinNanos();
+            assertThat(spin).isIn(SpinBudget.MIN_SPIN_NANOS, Waiter.SPIN_NANOS);
+            if (spin == Waiter.SPIN_NANOS) {
                 probes++;
             }
         }
