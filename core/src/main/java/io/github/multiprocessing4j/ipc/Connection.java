@@ -49,8 +49,8 @@ import java.util.function.BooleanSupplier;
  * pipe's name and its end: handed to a child, it is the same end there. The other end counts as gone once every
  * process holding it has closed it or died (and no handle of it is on its way to a process that is starting), seen
  * within about 10 ms. As in Python, a process that keeps a handle on the other end open (say, the parent after
- * passing it to a child) keeps it alive: close the ends a process does not use. The shared-memory file is removed when the last handle on either
- * end is closed, or when the creating process exits.
+ * passing it to a child) keeps it alive: close the ends a process does not use. The shared-memory file is removed
+ * when the last handle on either end is closed, or when the creating process exits.
  *
  * <h2>Lifetime</h2>
  * Using a closed connection throws {@link IllegalStateException}; closing twice does nothing.
