@@ -10,8 +10,8 @@ package io.github.multiprocessing4j.internal.shm;
  * stays only {@link Waiter#YIELD_NANOS}, so a thread blocked for long costs almost no CPU.</li>
  * <li>Whether to spin before it yields. When the peer runs on another core, a few microseconds of spinning catch
  * its answer soonest; when it shares this core (2 cores and other work), spinning only delays it, and yielding at
- * once hands it the CPU. Waits that end while spinning keep the spin; waits that end only after yielding halve
- * it, down to {@link #MIN_SPIN_NANOS}; one wait in {@link #PROBE_EVERY} spins fully again, to notice when the peer
+ * once hands it the CPU. Waits that end just after a yield that gave the CPU away halve the spin, down to
+ * {@link #MIN_SPIN_NANOS}; other waits that end restore it; one wait in {@link #PROBE_EVERY} spins fully again, to notice when the peer
  * moved.</li>
  * </ul>
  *
@@ -53,15 +53,17 @@ public final class SpinBudget {
      *
      * @param waited how long the wait took, or a negative number when it did not end with the state it waited for
      * @param whileSpinning whether it ended before its first yield
+     * @param afterYieldingAway whether it ended just after a yield that gave the CPU to another thread (likely the
+     *     peer, sharing this core)
      */
-    void waited(long waited, boolean whileSpinning) {
+    void waited(long waited, boolean whileSpinning, boolean afterYieldingAway) {
         long target = waited < 0 || waited > SOON_NANOS ? Waiter.YIELD_NANOS
                 : Math.max(Waiter.YIELD_NANOS, Math.min(MAX_NANOS, 2 * waited));
         stay += (target - stay) / 4;
-        if (whileSpinning) {
-            spin = Waiter.SPIN_NANOS;
-        } else if (waited >= 0 && waited <= SOON_NANOS) {
+        if (afterYieldingAway && waited >= 0 && waited <= SOON_NANOS) {
             spin = Math.max(MIN_SPIN_NANOS, spin / 2);
+        } else if (whileSpinning || waited >= 0) {
+            spin = Waiter.SPIN_NANOS; // the peer answered from another core, soon or late: spinning is no harm
         }
     }
 }

@@ -39,6 +39,10 @@ public final class Waiter {
     private long spin = SPIN_NANOS;
     /** Whether the current wait has yielded or parked yet. */
     private boolean yielded;
+    /** Whether its last pause was a yield that gave the CPU away (it took longer than {@link #AWAY_NANOS}). */
+    private boolean yieldedAway;
+    /** A yield longer than this gave the CPU to another thread: a quick one found nobody else to run. */
+    static final long AWAY_NANOS = 3_000;
 
     private Waiter(long timeoutNanos, boolean forever) {
         this.forever = forever;
@@ -117,9 +121,10 @@ public final class Waiter {
         stay = budget == null ? YIELD_NANOS : budget.nanos();
         spin = budget == null ? SPIN_NANOS : budget.spinNanos();
         yielded = false;
+        yieldedAway = false;
         Outcome outcome = awaitChanged(done, check);
         if (budget != null) {
-            budget.waited(outcome == Outcome.DONE ? System.nanoTime() - began : -1, !yielded);
+            budget.waited(outcome == Outcome.DONE ? System.nanoTime() - began : -1, !yielded, yieldedAway);
         }
         Events.waitEnded(event, outcome);
         return outcome;
@@ -165,8 +170,10 @@ public final class Waiter {
         } else if (waited < stay) {
             yielded = true;
             Thread.yield();
+            yieldedAway = System.nanoTime() - now > AWAY_NANOS;
         } else {
             yielded = true;
+            yieldedAway = false;
             LockSupport.parkNanos(forever ? park : Math.min(park, deadline - now));
             park = Math.min(MAX_PARK_NANOS, park * 2);
         }

@@ -10,11 +10,11 @@ class SpinBudgetTest {
         SpinBudget budget = new SpinBudget();
         assertThat(budget.nanos()).isEqualTo(Waiter.YIELD_NANOS);
         for (int i = 0; i < 50; i++) {
-            budget.waited(30_000, false);
+            budget.waited(30_000, false, false);
         }
         assertThat(budget.nanos()).isBetween(59_000L, 60_000L);
         for (int i = 0; i < 50; i++) {
-            budget.waited(150_000, false); // just missed a stay: the answer came in the first park
+            budget.waited(150_000, false, false); // just missed a stay: the answer came in the first park
         }
         assertThat(budget.nanos()).isBetween(SpinBudget.MAX_NANOS - 1_000, SpinBudget.MAX_NANOS);
     }
@@ -23,18 +23,18 @@ class SpinBudgetTest {
     void shouldGoBackToTheShortStayWhenWaitsAreLongOrTimeOut() {
         SpinBudget budget = new SpinBudget();
         for (int i = 0; i < 50; i++) {
-            budget.waited(40_000, false);
+            budget.waited(40_000, false, false);
         }
         assertThat(budget.nanos()).isGreaterThan(Waiter.YIELD_NANOS * 2);
         for (int i = 0; i < 50; i++) {
-            budget.waited(5_000_000, false);
+            budget.waited(5_000_000, false, false);
         }
         assertThat(budget.nanos()).isBetween(Waiter.YIELD_NANOS, Waiter.YIELD_NANOS + 1_000);
         for (int i = 0; i < 50; i++) {
-            budget.waited(40_000, false);
+            budget.waited(40_000, false, false);
         }
         for (int i = 0; i < 50; i++) {
-            budget.waited(-1, false);
+            budget.waited(-1, false, false);
         }
         assertThat(budget.nanos()).isBetween(Waiter.YIELD_NANOS, Waiter.YIELD_NANOS + 1_000);
     }
@@ -44,7 +44,7 @@ class SpinBudgetTest {
         SpinBudget budget = new SpinBudget();
         assertThat(budget.spinNanos()).isEqualTo(Waiter.SPIN_NANOS);
         for (int i = 0; i < 20; i++) {
-            budget.waited(12_000, false); // the peer shares this core: it answered once this thread yielded
+            budget.waited(12_000, false, true); // the peer shares this core: it answered once this thread yielded
         }
         int probes = 0;
         for (int i = 0; i < SpinBudget.PROBE_EVERY; i++) {
@@ -55,7 +55,7 @@ class SpinBudgetTest {
             }
         }
         assertThat(probes).isEqualTo(1);
-        budget.waited(2_000, true); // the probe caught the answer while spinning: the peer is on another core
+        budget.waited(2_000, true, false); // the probe caught the answer while spinning: the peer is on another core
         assertThat(budget.spinNanos()).isEqualTo(Waiter.SPIN_NANOS);
     }
 }
