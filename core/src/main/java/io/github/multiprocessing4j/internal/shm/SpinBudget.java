@@ -11,8 +11,8 @@ package io.github.multiprocessing4j.internal.shm;
  * <li>Whether to spin before it yields. When the peer runs on another core, a few microseconds of spinning catch
  * its answer soonest; when it shares this core (2 cores and other work), spinning only delays it, and yielding at
  * once hands it the CPU. Waits that end just after a yield that gave the CPU away halve the spin, down to
- * {@link #MIN_SPIN_NANOS}; other waits that end restore it; one wait in {@link #PROBE_EVERY} spins fully again, to notice when the peer
- * moved.</li>
+ * {@link #MIN_SPIN_NANOS}; other waits that end restore it; one wait in {@link #PROBE_EVERY} spins fully again,
+ * to notice when the peer moved.</li>
  * </ul>
  *
  * <p>Shared by the threads that wait at that place without a lock: a lost update only leaves an estimate a little
