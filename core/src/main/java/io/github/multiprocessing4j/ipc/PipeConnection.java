@@ -55,8 +55,7 @@ final class PipeConnection extends Connection {
 
     @Override
     public void send(Object message) throws InterruptedException {
-        writable();
-        sendBytes(Messages.encode(message, sendWhat));
+        Messages.write(writable(), message, sendWhat, Waiter.forever(), this::checkPeer);
     }
 
     @Override
@@ -67,7 +66,7 @@ final class PipeConnection extends Connection {
 
     @Override
     public Object recv() throws InterruptedException {
-        return Messages.decode(recvBytes(), label);
+        return Messages.read(readable(), label, Waiter.forever(), this::checkPeer);
     }
 
     @Override

@@ -75,19 +75,18 @@ abstract class QueueCore<T> implements Serializable, AutoCloseable {
     /** Puts, or returns false when the deadline passed. */
     boolean offer(T item, Waiter waiter) throws InterruptedException {
         attachment.open();
-        byte[] bytes = Messages.encode(item, itemWhat);
-        return ring.write(bytes, 0, bytes.length, waiter, Waiter.NO_CHECK);
+        return Messages.write(ring, item, itemWhat, waiter, Waiter.NO_CHECK);
     }
 
     /** Takes, or throws QueueEmptyException when the deadline passed. */
     @SuppressWarnings("unchecked")
     T take(Waiter waiter, Duration timeout) throws InterruptedException {
         attachment.open();
-        byte[] m = ring.read(waiter, Waiter.NO_CHECK);
-        if (m == null) {
+        Object item = Messages.read(ring, name(), waiter, Waiter.NO_CHECK);
+        if (item == Messages.NONE) {
             throw new QueueEmptyException("queue is empty: name=" + name() + ", timeout=" + timeout);
         }
-        return (T) Messages.decode(m, name());
+        return (T) item;
     }
 
     /**

@@ -120,6 +120,41 @@ public final class Codec {
         }
     }
 
+    /**
+     * The head of a {@code byte[]} value's encoded form (its tag and length): the encoded form is this head followed
+     * by the array itself, so a channel can write a large array without copying it into an encoded array first.
+     *
+     * @param length the array's length
+     * @return the head, 5 bytes
+     */
+    public static byte[] bytesHead(int length) {
+        byte[] b = new byte[5];
+        b[0] = BYTES;
+        putInt(b, 1, length);
+        return b;
+    }
+
+    /**
+     * The {@code byte[]} value whose encoded form is in {@code buffer} (in shared memory, say), copied once from
+     * there, within this JVM's limits; null when the bytes there are anything else, or not well formed (then
+     * {@link #decode(byte[], AllowList)} of a copy says what is wrong). Reads single bytes, whatever the buffer's
+     * byte order.
+     */
+    public static byte[] decodeBytes(java.nio.ByteBuffer buffer, int at, int len) {
+        if (len < 5 || buffer.get(at) != BYTES) {
+            return null;
+        }
+        int count = (buffer.get(at + 1) & 0xFF) << 24 | (buffer.get(at + 2) & 0xFF) << 16
+                | (buffer.get(at + 3) & 0xFF) << 8 | (buffer.get(at + 4) & 0xFF);
+        DecodeLimits limits = DecodeLimits.current();
+        if (count != len - 5 || len > limits.maxBytes() || count > limits.maxArrayLength()) {
+            return null;
+        }
+        byte[] value = new byte[count];
+        buffer.get(at + 5, value, 0, count);
+        return value;
+    }
+
     /** Whether a value takes the fast path (no java.io): null, boxed primitives, String, primitive arrays. */
     public static boolean isFast(Object value) {
         return value == null || value instanceof Integer || value instanceof Long || value instanceof Double
@@ -148,7 +183,7 @@ public final class Codec {
         } else if (value instanceof String) {
             return withLength(STRING, ((String) value).getBytes(StandardCharsets.UTF_8));
         } else if (value instanceof byte[]) {
-            return withLength(BYTES, (byte[]) value);
+            return withLength(BYTES, (byte[]) value); // bytesHead's layout
         } else if (value instanceof int[]) {
             int[] v = (int[]) value;
             byte[] b = header(INTS, v.length, 4);

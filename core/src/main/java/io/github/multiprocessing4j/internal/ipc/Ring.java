@@ -1,6 +1,7 @@
 package io.github.multiprocessing4j.internal.ipc;
 
 import io.github.multiprocessing4j.internal.shm.LockWord;
+import io.github.multiprocessing4j.internal.shm.SpinBudget;
 import io.github.multiprocessing4j.internal.shm.Waiter;
 import io.github.multiprocessing4j.internal.shm.Words;
 import java.nio.ByteBuffer;
@@ -30,6 +31,36 @@ public final class Ring {
      */
     private volatile long knownTail;
     private volatile long knownHead;
+    /** How long this handle's readers spin for a message, and its writers for room, learnt from recent waits. */
+    private final SpinBudget readSpin = new SpinBudget();
+    private final SpinBudget writeSpin = new SpinBudget();
+
+    /**
+     * Takes a message out of the ring: called with its bytes while they are still in shared memory (under the read
+     * lock), or in a heap buffer for a message that was streamed in pieces. It copies what it needs and returns
+     * quickly: it must not run user code (deserialization), which would hold the lock.
+     *
+     * @param <T> what it makes of the bytes
+     */
+    @FunctionalInterface
+    public interface Extract<T> {
+        /**
+         * Copies a message out.
+         *
+         * @param buffer the bytes; read with absolute gets only
+         * @param at where the message starts
+         * @param length how many bytes it has
+         * @return what the read returns; never null
+         */
+        T from(ByteBuffer buffer, int at, int length);
+    }
+
+    /** The plain extract: the message's bytes in an array of their own. */
+    public static byte[] copy(ByteBuffer buffer, int at, int length) {
+        byte[] bytes = new byte[length];
+        buffer.get(at, bytes, 0, length);
+        return bytes;
+    }
 
     /**
      * The ring at {@code base} of {@code buffer}.
@@ -82,6 +113,26 @@ public final class Ring {
      */
     public boolean write(byte[] src, int offset, int length, Waiter waiter, Waiter.Check readers)
             throws InterruptedException {
+        return write(null, src, offset, length, waiter, readers);
+    }
+
+    /**
+     * Writes one message made of a short head and a body, without joining them first when they fit the ring as
+     * one record (a large array is copied once, from the caller's array into shared memory); a larger message is
+     * joined and streamed as {@link #write(byte[], int, int, Waiter, Waiter.Check)} streams.
+     *
+     * @param head the first bytes of the message, or null for none
+     * @return false when the deadline passed first
+     */
+    public boolean write(byte[] head, byte[] src, int offset, int length, Waiter waiter, Waiter.Check readers)
+            throws InterruptedException {
+        int headLength = head == null ? 0 : head.length;
+        if (headLength > 0 && (long) headLength + length > maxWhole()) {
+            byte[] joined = new byte[Math.addExact(headLength, length)];
+            System.arraycopy(head, 0, joined, 0, headLength);
+            System.arraycopy(src, offset, joined, headLength, length);
+            return write(null, joined, 0, joined.length, waiter, readers);
+        }
         LockWord.Outcome locked = writeLock.acquire(waiter, false);
         if (locked == LockWord.Outcome.TIMED_OUT) {
             return false;
@@ -91,8 +142,8 @@ public final class Ring {
                 // the dead holder may have been in the middle of a message: its readers drop it
                 Words.setIntVolatile(buffer, base + RingLayout.STREAM, 0);
             }
-            if (length <= maxWhole()) {
-                return putRecord(RingLayout.WHOLE, -1, src, offset, length, true, waiter, readers);
+            if (headLength + length <= maxWhole()) {
+                return putRecord(RingLayout.WHOLE, head, src, offset, length, true, waiter, readers);
             }
             return stream(src, offset, length, waiter, readers);
         } finally {
@@ -109,13 +160,14 @@ public final class Ring {
         try {
             int piece = pieceSize();
             int first = piece - 8;
-            if (!putRecord(RingLayout.FIRST | seq << 8, length, src, offset, first, false, waiter, readers)) {
+            byte[] total = ByteBuffer.allocate(8).order(buffer.order()).putLong(0, length).array();
+            if (!putRecord(RingLayout.FIRST | seq << 8, total, src, offset, first, false, waiter, readers)) {
                 return false;
             }
             for (int at = first; at < length; at += piece) {
                 int size = Math.min(piece, length - at);
                 boolean last = at + size == length;
-                if (!putRecord((last ? RingLayout.LAST : RingLayout.MORE) | seq << 8, -1, src, offset + at, size,
+                if (!putRecord((last ? RingLayout.LAST : RingLayout.MORE) | seq << 8, null, src, offset + at, size,
                         last, waiter, readers)) {
                     return false;
                 }
@@ -130,12 +182,13 @@ public final class Ring {
     /**
      * Writes one record at the tail, preceded by padding when it would not fit before the end of the data area.
      *
-     * @param total the whole message's length, written before the data of a first piece; -1 for other records
+     * @param head bytes written before the data (a first piece's whole length, the head of a gathered message), or
+     *     null
      * @param counts whether the record ends a message (it counts as an item, and waits for the item limit)
      */
-    private boolean putRecord(int kind, long total, byte[] src, int offset, int length, boolean counts,
+    private boolean putRecord(int kind, byte[] head, byte[] src, int offset, int length, boolean counts,
             Waiter waiter, Waiter.Check readers) throws InterruptedException {
-        int payload = length + (total >= 0 ? 8 : 0);
+        int payload = length + (head == null ? 0 : head.length);
         int need = RingLayout.recordSize(payload);
         boolean waitForItems = (kind & 0xFF) == RingLayout.WHOLE || (kind & 0xFF) == RingLayout.FIRST;
         // plain reads of the positions are enough under the lock: its compare-and-set orders them after the
@@ -158,9 +211,9 @@ public final class Ring {
         }
         int at = base + RingLayout.DATA + pos;
         int data = at + RingLayout.RECORD_HEADER;
-        if (total >= 0) {
-            buffer.putLong(data, total);
-            data += 8;
+        if (head != null) {
+            buffer.put(data, head, 0, head.length);
+            data += head.length;
         }
         buffer.put(data, src, offset, length);
         buffer.putInt(at, payload);
@@ -179,7 +232,7 @@ public final class Ring {
         }
         int headAt = base + RingLayout.HEAD;
         return waiter.await(() -> capacity - (tail - (knownHead = Words.getLongAcquire(buffer, headAt))) >= need
-                && !(countItems && maxItems > 0 && items() >= maxItems), readers) == Waiter.Outcome.DONE;
+                && !(countItems && maxItems > 0 && items() >= maxItems), readers, writeSpin) == Waiter.Outcome.DONE;
     }
 
     /**
@@ -191,6 +244,16 @@ public final class Ring {
      * @return the message's bytes, or null when the deadline passed first
      */
     public byte[] read(Waiter waiter, Waiter.Check writers) throws InterruptedException {
+        return read(waiter, writers, Ring::copy);
+    }
+
+    /**
+     * Reads one message, as {@link #read(Waiter, Waiter.Check)} does, and hands its bytes to {@code extract} while
+     * a whole record is still in shared memory, so that what the caller keeps is copied once.
+     *
+     * @return what {@code extract} made of the message, or null when the deadline passed first
+     */
+    public <T> T read(Waiter waiter, Waiter.Check writers, Extract<T> extract) throws InterruptedException {
         if (readLock.acquire(waiter, false) == LockWord.Outcome.TIMED_OUT) {
             return null;
         }
@@ -214,10 +277,9 @@ public final class Ring {
                 int type = kind & 0xFF;
                 int data = at + RingLayout.RECORD_HEADER;
                 head += RingLayout.recordSize(length);
-                byte[] whole = null;
+                T whole = null;
                 if (type == RingLayout.WHOLE) {
-                    whole = new byte[length];
-                    buffer.get(data, whole, 0, length);
+                    whole = extract.from(buffer, data, length);
                 } else if (type == RingLayout.FIRST) {
                     long total = buffer.getLong(data);
                     if (total < 0 || total > Integer.MAX_VALUE - 8) {
@@ -232,7 +294,7 @@ public final class Ring {
                         buffer.get(data, message, filled, length);
                         filled += length;
                         if (type == RingLayout.LAST) {
-                            whole = message;
+                            whole = extract.from(ByteBuffer.wrap(message), 0, message.length);
                         }
                     } else if (type == RingLayout.LAST) {
                         // the end of a message whose reader died with its beginning: it is gone, count it taken
@@ -266,8 +328,8 @@ public final class Ring {
             throws InterruptedException {
         int tailAt = base + RingLayout.TAIL;
         if (seq == 0) {
-            return waiter.await(() -> (knownTail = Words.getLongAcquire(buffer, tailAt)) != from, writers)
-                    == Waiter.Outcome.DONE;
+            return waiter.await(() -> (knownTail = Words.getLongAcquire(buffer, tailAt)) != from, writers,
+                    readSpin) == Waiter.Outcome.DONE;
         }
         int streamAt = base + RingLayout.STREAM;
         Waiter.forever().await(() -> (knownTail = Words.getLongAcquire(buffer, tailAt)) != from

@@ -9,7 +9,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * How a thread waits for a word in shared memory to change: there is no futex in the JDK, so it spins for a few
- * microseconds (the other side often answers that fast), yields for a while, then parks with a growing pause of
+ * microseconds (the other side often answers that fast; a {@link SpinBudget} may learn that yielding at once is
+ * better), yields for a while (30 µs, or what the budget learnt: up to 100 µs where recent waits ended soon), then
+ * parks with a growing pause of
  * at most {@link #MAX_PARK_NANOS}, so that a thread blocked for long costs almost no CPU (a spinning waiter would
  * steal a core on a 2-core machine). Also says when it is time to look whether the peers are still alive.
  *
@@ -28,6 +30,19 @@ public final class Waiter {
     private final boolean forever;
     private long park = 1_000;
     private long nextCheck;
+    /**
+     * How long the current wait stays on the CPU (spinning, then yielding) before it parks: {@link #YIELD_NANOS},
+     * or what its budget learnt.
+     */
+    private long stay = YIELD_NANOS;
+    /** How long the current wait spins before it yields. */
+    private long spin = SPIN_NANOS;
+    /** Whether the current wait has yielded or parked yet. */
+    private boolean yielded;
+    /** Whether its last pause was a yield that gave the CPU away (it took longer than {@link #AWAY_NANOS}). */
+    private boolean yieldedAway;
+    /** A yield longer than this gave the CPU to another thread: a quick one found nobody else to run. */
+    static final long AWAY_NANOS = 3_000;
 
     private Waiter(long timeoutNanos, boolean forever) {
         this.forever = forever;
@@ -87,11 +102,30 @@ public final class Waiter {
      * @throws InterruptedException when the thread was interrupted while pausing
      */
     public Outcome await(BooleanSupplier done, Check check) throws InterruptedException {
+        return await(done, check, null);
+    }
+
+    /**
+     * Waits as {@link #await(BooleanSupplier, Check)} does, staying on the CPU (spinning, then yielding it to
+     * whoever else can run) as long as {@code budget} says before it parks, and teaching the budget how long this
+     * wait took.
+     *
+     * @param budget what the waits at this place learnt, or null to park after {@link #YIELD_NANOS}
+     */
+    public Outcome await(BooleanSupplier done, Check check, SpinBudget budget) throws InterruptedException {
         if (done.getAsBoolean()) {
             return Outcome.DONE;
         }
         WaitEvent event = Events.waitBegins(); // a Flight Recorder event, or null when none is recorded
+        long began = budget == null ? 0 : System.nanoTime();
+        stay = budget == null ? YIELD_NANOS : budget.nanos();
+        spin = budget == null ? SPIN_NANOS : budget.spinNanos();
+        yielded = false;
+        yieldedAway = false;
         Outcome outcome = awaitChanged(done, check);
+        if (budget != null) {
+            budget.waited(outcome == Outcome.DONE ? System.nanoTime() - began : -1, !yielded, yieldedAway);
+        }
         Events.waitEnded(event, outcome);
         return outcome;
     }
@@ -131,11 +165,15 @@ public final class Waiter {
             return false;
         }
         long waited = now - start;
-        if (waited < SPIN_NANOS) {
+        if (waited < spin) {
             Thread.onSpinWait();
-        } else if (waited < YIELD_NANOS) {
+        } else if (waited < stay) {
+            yielded = true;
             Thread.yield();
+            yieldedAway = System.nanoTime() - now > AWAY_NANOS;
         } else {
+            yielded = true;
+            yieldedAway = false;
             LockSupport.parkNanos(forever ? park : Math.min(park, deadline - now));
             park = Math.min(MAX_PARK_NANOS, park * 2);
         }
