@@ -12,6 +12,7 @@ import io.github.multiprocessing4j.function.Target4;
 import io.github.multiprocessing4j.internal.codec.Codec;
 import io.github.multiprocessing4j.internal.events.Events;
 import io.github.multiprocessing4j.internal.events.ProcessStartEvent;
+import io.github.multiprocessing4j.internal.process.ArchiveTrainer;
 import io.github.multiprocessing4j.internal.process.ChildHandle;
 import io.github.multiprocessing4j.internal.process.DirectTask;
 import io.github.multiprocessing4j.internal.process.Identity;
@@ -488,7 +489,11 @@ public class Process implements Serializable, AutoCloseable {
             LaunchRequest request = new LaunchRequest(this, name, daemon, identity.clone(), task.parts(), java,
                     List.copyOf(jvmOptions), nullSafe(environment), directory, loaders, spec(stdout), spec(stderr), null);
             StartMethod method = startMethod != null ? startMethod : Multiprocessing.getStartMethod();
-            ChildHandle warm = method == StartMethod.WARM ? runtime.spares().take(request, isPlainData(task)) : null;
+            boolean plain = isPlainData(task);
+            if (plain) {
+                ArchiveTrainer.offerSample(request);
+            }
+            ChildHandle warm = method == StartMethod.WARM ? runtime.spares().take(request, plain) : null;
             handle = warm != null ? warm : runtime.launcher().launch(request);
             Events.processStarted(event, name, method == StartMethod.WARM ? "warm" : "spawn", warm != null,
                     handle.pid());

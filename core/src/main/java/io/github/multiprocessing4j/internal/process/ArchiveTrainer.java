@@ -1,6 +1,7 @@
 package io.github.multiprocessing4j.internal.process;
 
 import io.github.multiprocessing4j.exception.ProcessStartException;
+import io.github.multiprocessing4j.internal.codec.ByteParts;
 import io.github.multiprocessing4j.internal.codec.Codec;
 import io.github.multiprocessing4j.internal.spawn.ClassDataArchive;
 import java.nio.file.Path;
@@ -40,6 +41,10 @@ public final class ArchiveTrainer {
         t.start();
     };
     private static boolean exiting;
+    /** The largest task kept as the trainer's sample: it is copied at each start that offers it. */
+    static final int SAMPLE_LIMIT = 64 * 1024;
+    /** The latest task a trainer may decode (plain data), or null: the archive then holds its classes. */
+    private static volatile byte[] latestSample;
 
     private ArchiveTrainer() {
     }
@@ -47,6 +52,19 @@ public final class ArchiveTrainer {
     /** A task to warm up on when there is no recent one: a capturing lambda of this library. */
     static byte[] defaultSample() {
         return Codec.encode(Warmup.sample(), "the warm-up sample").bytes();
+    }
+
+    /**
+     * Offers a task this program starts, to train the archive on: a trainer decodes the latest one (it never runs
+     * it), so the archive holds the classes of the target (its class, a lambda's capturing class) and a fresh child
+     * takes them from the archive instead of opening its class path's JARs for them. Only a task whose decoding
+     * has no effect beyond making objects (plain data, no queue, lock or shared memory) may be offered; one larger
+     * than {@value #SAMPLE_LIMIT} bytes is ignored.
+     */
+    public static void offerSample(LaunchRequest request) {
+        if (request.taskLength() <= SAMPLE_LIMIT) {
+            latestSample = ByteParts.join(request.task());
+        }
     }
 
     /** Called at each child start: plans the training of a missing archive, once per class path and JVM. */
@@ -71,7 +89,9 @@ public final class ArchiveTrainer {
                 return;
             }
             try {
-                trainer = launcher.spare(classPath, defaultSample(), training.options(), true);
+                byte[] sample = latestSample;
+                trainer = launcher.spare(classPath, sample != null ? sample : defaultSample(), training.options(),
+                        true);
             } catch (ProcessStartException e) {
                 training.discard(); // no archive this time (or this JVM began exiting)
                 return;

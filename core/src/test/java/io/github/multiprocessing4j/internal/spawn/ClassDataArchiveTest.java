@@ -66,7 +66,7 @@ class ClassDataArchiveTest {
     void shouldBuildAnArchiveOnceAndStartChildrenWithIt() throws Exception {
         String output = run(1, ArchiveUser.class, cache.toString());
         assertThat(output).isEqualTo("child says first\ntraining claimed: true, training once published: false\n"
-                + "child says second\nexit codes 0 0\n");
+                + "child says second\nsecond child's target class from the archive\nexit codes 0 0\n");
         List<Path> archives = cacheFiles();
         assertThat(archives).hasSize(1); // and no temporary file
         assertThat(archives.get(0).toString()).matches(".*child-[0-9a-f]+\\.(jsa|aot)");
