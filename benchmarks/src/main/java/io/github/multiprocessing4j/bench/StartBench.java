@@ -75,25 +75,31 @@ final class StartBench {
         int runs8 = Math.max(3, (int) (10 * scale));
         List<Double> total = new ArrayList<>();
         for (int i = 0; i < runs8 + 1; i++) {
-            List<Process> ps = new ArrayList<>();
-            for (int k = 0; k < 8; k++) {
-                ps.add(process(new Process(Targets::empty)));
-            }
-            long t0 = System.nanoTime();
-            for (Process p : ps) {
-                p.start();
-            }
-            for (Process p : ps) {
-                p.join();
-            }
+            double ms = startAndJoinEight();
             if (i >= 1) {
-                total.add((System.nanoTime() - t0) / 1e6);
+                total.add(ms);
             }
         }
         Json.emit("start_join_8_concurrent", "ms", total, method, "start 8 empty processes, then join all (wall)");
         if (startMethod == StartMethod.WARM) {
             prestarted8(runs8);
         }
+    }
+
+    /** Starts eight empty processes, then joins them all: the wall time in ms from the first start. */
+    private double startAndJoinEight() throws Exception {
+        List<Process> ps = new ArrayList<>();
+        for (int k = 0; k < 8; k++) {
+            ps.add(process(new Process(Targets::empty)));
+        }
+        long t0 = System.nanoTime();
+        for (Process p : ps) {
+            p.start();
+        }
+        for (Process p : ps) {
+            p.join();
+        }
+        return (System.nanoTime() - t0) / 1e6;
     }
 
     /**
@@ -109,18 +115,7 @@ final class StartBench {
             while (JvmRuntime.get().snapshot().readySpares().size() < 8 && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
-            List<Process> ps = new ArrayList<>();
-            for (int k = 0; k < 8; k++) {
-                ps.add(process(new Process(Targets::empty)));
-            }
-            long t0 = System.nanoTime();
-            for (Process p : ps) {
-                p.start();
-            }
-            for (Process p : ps) {
-                p.join();
-            }
-            total.add((System.nanoTime() - t0) / 1e6);
+            total.add(startAndJoinEight());
         }
         Json.emit("start_join_8_concurrent_prestarted", "ms", total, method,
                 "prestart(8), wait until the 8 spares are ready, then start 8 empty processes and join all (wall;"

@@ -43,8 +43,11 @@ public final class ArchiveTrainer {
     private static boolean exiting;
     /** The largest task kept as the trainer's sample: it is copied at each start that offers it. */
     static final int SAMPLE_LIMIT = 64 * 1024;
-    /** The latest task a trainer may decode (plain data), or null: the archive then holds its classes. */
-    private static volatile byte[] latestSample;
+    /**
+     * The latest task a trainer may decode (plain data), or null: the archive then holds its classes. Kept as the
+     * encoder's parts (never changed once encoded), joined only when a trainer starts, so a start copies nothing.
+     */
+    private static volatile List<byte[]> latestSample;
 
     private ArchiveTrainer() {
     }
@@ -63,7 +66,7 @@ public final class ArchiveTrainer {
      */
     public static void offerSample(LaunchRequest request) {
         if (request.taskLength() <= SAMPLE_LIMIT) {
-            latestSample = ByteParts.join(request.task());
+            latestSample = request.task();
         }
     }
 
@@ -89,9 +92,9 @@ public final class ArchiveTrainer {
                 return;
             }
             try {
-                byte[] sample = latestSample;
-                trainer = launcher.spare(classPath, sample != null ? sample : defaultSample(), training.options(),
-                        true);
+                List<byte[]> sample = latestSample;
+                trainer = launcher.spare(classPath, sample != null ? ByteParts.join(sample) : defaultSample(),
+                        training.options(), true);
             } catch (ProcessStartException e) {
                 training.discard(); // no archive this time (or this JVM began exiting)
                 return;
